@@ -1,0 +1,138 @@
+package ai.agni.campaigns.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/** Maps every failure to the error envelope; only a bug reaches the 500 branch. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ApiError> api(ApiException e) {
+    return respond(e.code(), e.getMessage(), e.errors());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BodySizeLimitFilter.BodyTooLargeException) {
+        return respond(
+            ErrorCode.INVALID_REQUEST,
+            "body: larger than 1 MiB",
+            BodySizeLimitFilter.tooLargeErrors());
+      }
+    }
+    String field = "body";
+    if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+      field = databind.getPathReference();
+    }
+    String detail =
+        e.getCause() instanceof JacksonException jackson
+            ? jackson.getOriginalMessage()
+            : "a JSON body is required";
+    return invalid(field, "malformed JSON: " + detail);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+    return invalid(e.getName(), "has an invalid value");
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+    return invalid(e.getParameterName(), "is required");
+  }
+
+  @ExceptionHandler(MissingRequestHeaderException.class)
+  ResponseEntity<ApiError> missingHeader(MissingRequestHeaderException e) {
+    return invalid(e.getHeaderName(), "header is required");
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
+    return invalid(e.getRequestPartName(), "is required");
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<ApiError> uploadTooLarge(MaxUploadSizeExceededException e) {
+    return invalid("file", "is larger than the upload limit");
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ApiError> multipart(MultipartException e) {
+    return invalid("file", "is not a readable multipart upload");
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+        .body(
+            new ApiError(
+                "Unsupported Content-Type " + e.getContentType() + "; send application/json",
+                ErrorCode.INVALID_REQUEST,
+                List.of(new ApiError.FieldError("Content-Type", "is not supported"))));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    return invalid("Accept", "only application/json is produced");
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+        .body(
+            new ApiError(
+                "Method " + e.getMethod() + " is not allowed here",
+                ErrorCode.INVALID_REQUEST,
+                List.of()));
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ApiError> noRoute(NoResourceFoundException e) {
+    return respond(ErrorCode.NOT_FOUND, "No endpoint " + e.getResourcePath(), List.of());
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ApiError> bug(Exception e, HttpServletRequest request) {
+    log.error(
+        "Unhandled error on {} {}. Indicates a bug.",
+        request.getMethod(),
+        request.getRequestURI(),
+        e);
+    return respond(ErrorCode.INTERNAL_ERROR, "Internal error", List.of());
+  }
+
+  private static ResponseEntity<ApiError> invalid(String field, String message) {
+    return respond(
+        ErrorCode.INVALID_REQUEST,
+        field + ": " + message,
+        List.of(new ApiError.FieldError(field, message)));
+  }
+
+  static ResponseEntity<ApiError> respond(
+      ErrorCode code, String message, List<ApiError.FieldError> errors) {
+    return ResponseEntity.status(code.status()).body(new ApiError(message, code, errors));
+  }
+}

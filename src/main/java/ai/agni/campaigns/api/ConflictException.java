@@ -1,0 +1,11 @@
+package ai.agni.campaigns.api;
+
+import java.util.List;
+
+/** 409: the request is well-formed but the resource's state does not allow it. */
+public class ConflictException extends ApiException {
+
+  public ConflictException(String message) {
+    super(ErrorCode.CONFLICT, message, List.of());
+  }
+}

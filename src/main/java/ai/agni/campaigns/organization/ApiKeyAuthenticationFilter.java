@@ -1,0 +1,73 @@
+package ai.agni.campaigns.organization;
+
+import ai.agni.campaigns.api.Tenant;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Turns {@code X-Api-Key} into the request's {@link Tenant}; every {@code /api/v1} path but health
+ * and the admin endpoints (which use their own token) needs a valid, unrevoked key.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+  static final String HEADER = "X-Api-Key";
+
+  private final ApiKeyRepository keys;
+  private final OrganizationRepository organizations;
+
+  ApiKeyAuthenticationFilter(ApiKeyRepository keys, OrganizationRepository organizations) {
+    this.keys = keys;
+    this.organizations = organizations;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return !path.startsWith("/api/v1/")
+        || path.startsWith("/api/v1/health")
+        || path.startsWith("/api/v1/admin/");
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String key = request.getHeader(HEADER);
+    if (key == null || key.isBlank()) {
+      reject(response, "Missing X-Api-Key header");
+      return;
+    }
+    Optional<Tenant> tenant =
+        keys.findActiveByHash(ApiKeyHasher.hash(key.trim()))
+            .flatMap(found -> organizations.find(found.organizationId()))
+            .map(org -> new Tenant(org.id(), org.defaultRegion()));
+    if (tenant.isEmpty()) {
+      reject(response, "Invalid or revoked API key");
+      return;
+    }
+    request.setAttribute(Tenant.ATTRIBUTE, tenant.get());
+    chain.doFilter(request, response);
+  }
+
+  private static void reject(HttpServletResponse response, String message) throws IOException {
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    String body =
+        "{\"success\":false,\"message\":\""
+            + message
+            + "\",\"code\":\"UNAUTHORIZED\",\"errors\":[]}";
+    response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+  }
+}

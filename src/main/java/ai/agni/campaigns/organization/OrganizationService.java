@@ -1,0 +1,64 @@
+package ai.agni.campaigns.organization;
+
+import ai.agni.campaigns.platform.Ids;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates organizations with their first key, and issues further keys. */
+@Service
+public class OrganizationService {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final OrganizationRepository organizations;
+  private final ApiKeyRepository keys;
+  private final Clock clock;
+
+  OrganizationService(OrganizationRepository organizations, ApiKeyRepository keys, Clock clock) {
+    this.organizations = organizations;
+    this.keys = keys;
+    this.clock = clock;
+  }
+
+  /** An organization and its first API key (shown once), in one transaction. */
+  @Transactional
+  public CreatedOrganization create(
+      String name, String defaultRegion, int maxConcurrent, double maxCps) {
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    Organization org =
+        new Organization(
+            Ids.newId(),
+            name,
+            defaultRegion,
+            maxConcurrent,
+            maxCps,
+            HexFormat.of().formatHex(secret),
+            clock.instant());
+    organizations.insert(org);
+    IssuedKey key = issueKey(org.id(), "default");
+    return new CreatedOrganization(org, key.plainKey());
+  }
+
+  IssuedKey issueKey(UUID organizationId, String name) {
+    String plain = ApiKeyHasher.newKey();
+    ApiKey stored =
+        new ApiKey(
+            Ids.newId(),
+            organizationId,
+            name,
+            ApiKeyHasher.displayPrefix(plain),
+            ApiKeyHasher.hash(plain),
+            clock.instant(),
+            null);
+    keys.insert(stored);
+    return new IssuedKey(stored, plain);
+  }
+
+  /** An organization with the plain text of its first key. */
+  public record CreatedOrganization(Organization organization, String apiKey) {}
+}
