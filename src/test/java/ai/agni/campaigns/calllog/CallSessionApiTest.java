@@ -194,6 +194,16 @@ class CallSessionApiTest extends ApiTestSupport {
   }
 
   @Test
+  void nationalNumbersAreReadInTheOrganizationsOwnRegion() {
+    var created = organizationService.create("London " + UUID.randomUUID(), "GB", 100, 10);
+    TestOrg london = new TestOrg(created.organization().id(), created.apiKey());
+    UUID call = aCompletedCall(london.id(), T0).to("+442071838750").insert(jdbc);
+
+    assertThat(list(london, "?callee_number=020 7183 8750").ids()).containsExactly(call);
+    get(london, SESSIONS + "?callee_number=(415) 555-0123").invalidField("callee_number");
+  }
+
+  @Test
   void filtersByStartTimeWithInstantsOffsetsAndDates() {
     TestOrg org = newOrganization();
     UUID day1 = aCompletedCall(org.id(), Instant.parse("2026-03-19T23:59:59.999Z")).insert(jdbc);
