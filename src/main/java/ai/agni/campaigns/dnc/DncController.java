@@ -1,0 +1,58 @@
+package ai.agni.campaigns.dnc;
+
+import ai.agni.campaigns.api.ApiResponse;
+import ai.agni.campaigns.api.JsonBody;
+import ai.agni.campaigns.api.PageParams;
+import ai.agni.campaigns.api.Tenant;
+import java.util.List;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/v1/dnc}: the do-not-call list (snake_case out). */
+@RestController
+@RequestMapping("/api/v1/dnc")
+class DncController {
+
+  private final DncService service;
+  private final DncRepository dnc;
+
+  DncController(DncService service, DncRepository dnc) {
+    this.service = service;
+    this.dnc = dnc;
+  }
+
+  @PostMapping
+  ApiResponse<DncService.Added> add(Tenant tenant, @RequestBody(required = false) JsonNode json) {
+    return ApiResponse.ok(
+        "Numbers added to the do-not-call list",
+        service.add(
+            tenant.organizationId(), DncInput.read(JsonBody.of(json), tenant.defaultRegion())));
+  }
+
+  @GetMapping
+  ApiResponse<List<DncEntry>> list(
+      Tenant tenant,
+      @RequestParam(required = false) String limit,
+      @RequestParam(required = false) String offset) {
+    PageParams page = PageParams.of(limit, offset);
+    return ApiResponse.list(
+        "Do-not-call list fetched successfully",
+        dnc.list(tenant.organizationId(), page.limit(), page.offset()),
+        dnc.count(tenant.organizationId()),
+        page);
+  }
+
+  /** The path carries the number, {@code +} raw or as {@code %2B}. */
+  @DeleteMapping("/{phone}")
+  ApiResponse<DncEntry> remove(Tenant tenant, @PathVariable String phone) {
+    return ApiResponse.ok(
+        "Number removed from the do-not-call list", service.remove(tenant, phone));
+  }
+}

@@ -1,0 +1,72 @@
+package ai.agni.campaigns.phonenumber;
+
+import ai.agni.campaigns.api.ApiResponse;
+import ai.agni.campaigns.api.JsonBody;
+import ai.agni.campaigns.api.PageParams;
+import ai.agni.campaigns.api.Tenant;
+import ai.agni.campaigns.platform.AgniProperties;
+import java.util.List;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/v1/phone-numbers}: snake_case out, both casings in. Lists are oldest first. */
+@RestController
+@RequestMapping("/api/v1/phone-numbers")
+class PhoneNumberController {
+
+  private final PhoneNumberService service;
+  private final PhoneNumberRepository numbers;
+  private final AgniProperties properties;
+
+  PhoneNumberController(
+      PhoneNumberService service, PhoneNumberRepository numbers, AgniProperties properties) {
+    this.service = service;
+    this.numbers = numbers;
+    this.properties = properties;
+  }
+
+  @PostMapping
+  ApiResponse<PhoneNumberView> importNumber(
+      Tenant tenant, @RequestBody(required = false) JsonNode json) {
+    PhoneNumberInput input =
+        PhoneNumberInput.read(JsonBody.of(json), tenant.defaultRegion(), properties.telephony());
+    PhoneNumber number = service.importNumber(tenant.organizationId(), input);
+    return ApiResponse.ok("Phone number imported successfully", PhoneNumberView.of(number));
+  }
+
+  @GetMapping
+  ApiResponse<List<PhoneNumberView>> list(
+      Tenant tenant,
+      @RequestParam(required = false) String limit,
+      @RequestParam(required = false) String offset) {
+    PageParams page = PageParams.of(limit, offset);
+    List<PhoneNumberView> items =
+        numbers.list(tenant.organizationId(), page.limit(), page.offset()).stream()
+            .map(PhoneNumberView::of)
+            .toList();
+    return ApiResponse.list(
+        "Phone numbers fetched successfully", items, numbers.count(tenant.organizationId()), page);
+  }
+
+  @GetMapping("/{id}")
+  ApiResponse<PhoneNumberView> get(Tenant tenant, @PathVariable String id) {
+    return ApiResponse.ok(
+        "Phone number fetched successfully",
+        PhoneNumberView.of(service.get(tenant.organizationId(), id)));
+  }
+
+  /** The path carries the E.164 number ({@code +} raw or as {@code %2B}) or the number's id. */
+  @DeleteMapping("/{phoneNumber}/release")
+  ApiResponse<PhoneNumberView> release(Tenant tenant, @PathVariable String phoneNumber) {
+    return ApiResponse.ok(
+        "Phone number released successfully",
+        PhoneNumberView.of(service.release(tenant, phoneNumber)));
+  }
+}
