@@ -24,7 +24,8 @@ public final class E164 {
     }
     try {
       Phonenumber.PhoneNumber parsed =
-          UTIL.parse(input.trim(), defaultRegion == null ? "US" : defaultRegion);
+          UTIL.parse(
+              input.trim(), defaultRegion == null ? "US" : defaultRegion.toUpperCase(Locale.ROOT));
       if (!UTIL.isValidNumber(parsed)) {
         return Optional.empty();
       }

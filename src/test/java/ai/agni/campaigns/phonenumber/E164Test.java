@@ -23,7 +23,8 @@ class E164Test {
         "098765 43210       | IN | +919876543210",
         "98765 43210        | IN | +919876543210",
         "+91 98765 43210    | US | +919876543210",
-        "0044 20 7946 0018  | GB | +442079460018"
+        "0044 20 7946 0018  | GB | +442079460018",
+        "(415) 555-0100     | us | +14155550100"
       })
   void normalisesNationalAndInternationalForms(String input, String region, String expected) {
     assertThat(E164.normalize(input, region)).contains(expected);
