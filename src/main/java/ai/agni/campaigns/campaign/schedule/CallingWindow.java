@@ -23,7 +23,7 @@ import java.util.Optional;
  *   <li>a wall-clock time inside a fall-back overlap is reached at its first occurrence, for start
  *       and for end alike. The window thus never dials after the callee's clock has shown the end
  *       time, and an overlap never makes it shorter than its nominal length (it may make it longer,
- *       when only the start precedes the repeated hour).
+ *       when it runs past the end of the repeated hour).
  * </ul>
  *
  * A span that is empty after this resolution (start and end both in one gap) is skipped.
