@@ -1,0 +1,104 @@
+package ai.agni.campaigns.campaign;
+
+import ai.agni.campaigns.api.ApiResponse;
+import ai.agni.campaigns.api.InvalidRequestException;
+import ai.agni.campaigns.api.JsonBody;
+import ai.agni.campaigns.api.PageParams;
+import ai.agni.campaigns.api.Tenant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/v1/campaigns/{id}/contacts}: add, remove and list a campaign's contacts. */
+@RestController
+@RequestMapping("/api/v1/campaigns/{id}/contacts")
+class CampaignContactController {
+
+  static final List<String> STATES =
+      List.of("pending", "in_progress", "successful", "no_answer", "failed");
+
+  private final CampaignService service;
+  private final CampaignMembershipService membership;
+  private final CampaignReferences references;
+  private final CampaignContactRepository queue;
+
+  CampaignContactController(
+      CampaignService service,
+      CampaignMembershipService membership,
+      CampaignReferences references,
+      CampaignContactRepository queue) {
+    this.service = service;
+    this.membership = membership;
+    this.references = references;
+    this.queue = queue;
+  }
+
+  @PostMapping
+  ApiResponse<Map<String, Object>> add(
+      Tenant tenant, @PathVariable String id, @RequestBody(required = false) JsonNode json) {
+    UUID org = tenant.organizationId();
+    Campaign campaign = service.require(org, id);
+    CampaignFields.ContactIds ids = CampaignFields.contactIds(JsonBody.of(json));
+    ids.requireKnown(references.unknownContacts(org, ids.ids()));
+    int added = membership.addContacts(org, campaign.id(), ids.ids());
+    return ApiResponse.ok(
+        "Contacts added to campaign successfully",
+        Map.of(
+            "campaignId",
+            campaign.id().toString(),
+            "added",
+            added,
+            "alreadyInCampaign",
+            ids.ids().size() - added,
+            "contactStats",
+            queue.stats(org, campaign.id())));
+  }
+
+  @DeleteMapping
+  ApiResponse<CampaignMembershipService.Removal> remove(
+      Tenant tenant, @PathVariable String id, @RequestBody(required = false) JsonNode json) {
+    UUID org = tenant.organizationId();
+    Campaign campaign = service.require(org, id);
+    CampaignFields.ContactIds ids = CampaignFields.contactIds(JsonBody.of(json));
+    ids.requireKnown(List.of());
+    return ApiResponse.ok(
+        "Contacts removed from campaign successfully",
+        membership.remove(org, campaign.id(), ids.ids()));
+  }
+
+  @GetMapping
+  ApiResponse<List<CampaignContactView>> list(
+      Tenant tenant,
+      @PathVariable String id,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String limit,
+      @RequestParam(required = false) String offset) {
+    UUID org = tenant.organizationId();
+    Campaign campaign = service.require(org, id);
+    PageParams page = PageParams.of(limit, offset);
+    String state = status == null || status.isBlank() ? null : state(status);
+    return ApiResponse.list(
+        "Campaign contacts fetched successfully",
+        queue.list(org, campaign.id(), state, page),
+        queue.count(org, campaign.id(), state),
+        page);
+  }
+
+  private static String state(String status) {
+    String lower = status.trim().toLowerCase(Locale.ROOT);
+    if (!STATES.contains(lower)) {
+      throw new InvalidRequestException("status", "must be one of " + String.join(", ", STATES));
+    }
+    return lower;
+  }
+}

@@ -1,0 +1,109 @@
+package ai.agni.campaigns.campaign;
+
+import ai.agni.campaigns.api.JsonBody;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read-only look-ups of what a campaign points at (agents, phone numbers, contacts), straight from
+ * their tables, so the campaign feature does not depend on the other features' classes.
+ */
+@Component
+class CampaignReferences {
+
+  private final JdbcClient jdbc;
+
+  CampaignReferences(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The organization's agent, if it exists. */
+  Optional<AgentRef> agent(UUID organizationId, UUID agentId) {
+    return jdbc.sql("SELECT id, status FROM agents WHERE organization_id = ? AND id = ?")
+        .params(organizationId, agentId)
+        .query((rs, row) -> new AgentRef(agentId, rs.getString("status")))
+        .optional();
+  }
+
+  /** The organization's phone number, if it exists (any status). */
+  Optional<NumberRef> phoneNumber(UUID organizationId, UUID phoneNumberId) {
+    return jdbc.sql(
+            "SELECT phone_number, status FROM phone_numbers WHERE organization_id = ? AND id = ?")
+        .params(organizationId, phoneNumberId)
+        .query(
+            (rs, row) ->
+                new NumberRef(phoneNumberId, rs.getString("phone_number"), rs.getString("status")))
+        .optional();
+  }
+
+  /** The ids that are not contacts of the organization, in the order given. */
+  Set<UUID> unknownContacts(UUID organizationId, Collection<UUID> contactIds) {
+    List<UUID> ids = List.copyOf(new LinkedHashSet<>(contactIds));
+    Set<UUID> known = new HashSet<>();
+    int batch = CampaignContactRepository.BATCH;
+    for (int from = 0; from < ids.size(); from += batch) {
+      List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + batch));
+      List<Object> params = new ArrayList<>();
+      params.add(organizationId);
+      params.addAll(chunk);
+      known.addAll(
+          jdbc.sql(
+                  "SELECT id FROM contacts WHERE organization_id = ? AND id IN ("
+                      + CampaignContactRepository.placeholders(chunk.size())
+                      + ")")
+              .params(params)
+              .query(UUID.class)
+              .list());
+    }
+    Set<UUID> unknown = new LinkedHashSet<>(ids);
+    unknown.removeAll(known);
+    return unknown;
+  }
+
+  /**
+   * 400 unless the agent is the organization's, the number is an active number of the organization
+   * and {@code from} is that number; {@code body} names the fields as sent.
+   */
+  void requireRouting(
+      UUID organizationId, UUID agentId, UUID phoneNumberId, String from, JsonBody body) {
+    if (agent(organizationId, agentId).isEmpty()) {
+      throw body.invalid("agentId", "is not an agent of this organization");
+    }
+    NumberRef number =
+        phoneNumber(organizationId, phoneNumberId)
+            .filter(NumberRef::active)
+            .orElseThrow(
+                () ->
+                    body.invalid(
+                        "phoneNumberId", "is not an active phone number of this organization"));
+    if (!number.phoneNumber().equals(from)) {
+      throw body.invalid(
+          "fromPhoneNumber",
+          "must be the number of phoneNumberId (" + number.phoneNumber() + "), not " + from);
+    }
+  }
+
+  /** An agent and whether it may dial ({@code ACTIVE}, any casing or protobuf-style prefix). */
+  record AgentRef(UUID id, String status) {
+    boolean active() {
+      String upper = status == null ? "" : status.trim().toUpperCase(Locale.ROOT);
+      return upper.equals("ACTIVE") || upper.equals("AGENT_STATUS_ACTIVE");
+    }
+  }
+
+  /** A phone number, its E.164 value and whether it is active (not released). */
+  record NumberRef(UUID id, String phoneNumber, String status) {
+    boolean active() {
+      return status != null && status.trim().equalsIgnoreCase("active");
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package ai.agni.campaigns.campaign;
+
+import ai.agni.campaigns.organization.Organization;
+import ai.agni.campaigns.platform.Times;
+import java.util.List;
+
+/** A campaign as the API shows it (camelCase; every field present, null when unset). */
+record CampaignView(
+    String id,
+    String organizationId,
+    String name,
+    String agentId,
+    String phoneNumberId,
+    String fromPhoneNumber,
+    String status,
+    String executionStatus,
+    ScheduleView schedule,
+    ContactStats contactStats,
+    String startedAt,
+    String completedAt,
+    String createdAt,
+    String updatedAt,
+    Integer outboundMaxConcurrent,
+    Double outboundMaxCps) {
+
+  /** Unset outbound caps show the organization's. */
+  static CampaignView of(Campaign c, ContactStats stats, Organization org) {
+    return new CampaignView(
+        c.id().toString(),
+        c.organizationId().toString(),
+        c.name(),
+        c.agentId().toString(),
+        c.phoneNumberId().toString(),
+        c.fromPhoneNumber(),
+        c.status().wire(),
+        c.status().executionStatus(),
+        ScheduleView.of(c.schedule()),
+        stats,
+        Times.iso(c.startedAt()),
+        Times.iso(c.completedAt()),
+        Times.iso(c.createdAt()),
+        Times.iso(c.updatedAt()),
+        c.outboundMaxConcurrent() != null
+            ? c.outboundMaxConcurrent()
+            : Integer.valueOf(org.outboundMaxConcurrent()),
+        c.outboundMaxCps() != null ? c.outboundMaxCps() : Double.valueOf(org.outboundMaxCps()));
+  }
+
+  /** The {@code schedule} object; start and end in ISO UTC. */
+  record ScheduleView(
+      String start,
+      String end,
+      String windowStart,
+      String windowEnd,
+      List<Integer> windowDays,
+      String timezone,
+      int maxConcurrent,
+      int retryAttempts,
+      int retryGapMin) {
+
+    static ScheduleView of(Schedule s) {
+      return new ScheduleView(
+          Times.iso(s.start()),
+          Times.iso(s.end()),
+          s.windowStart(),
+          s.windowEnd(),
+          s.windowDays(),
+          s.timezone(),
+          s.maxConcurrent(),
+          s.retryAttempts(),
+          s.retryGapMin());
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package ai.agni.campaigns.campaign;
+
+import ai.agni.campaigns.organization.Organization;
+import ai.agni.campaigns.organization.OrganizationRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Turns campaign rows into API views: exact stats from the queue, organization caps filled in. */
+@Component
+class CampaignViews {
+
+  private final CampaignContactRepository queue;
+  private final OrganizationRepository organizations;
+
+  CampaignViews(CampaignContactRepository queue, OrganizationRepository organizations) {
+    this.queue = queue;
+    this.organizations = organizations;
+  }
+
+  CampaignView of(Campaign campaign) {
+    return CampaignView.of(
+        campaign,
+        queue.stats(campaign.organizationId(), campaign.id()),
+        organization(campaign.organizationId()));
+  }
+
+  List<CampaignView> of(UUID organizationId, List<Campaign> campaigns) {
+    if (campaigns.isEmpty()) {
+      return List.of();
+    }
+    Organization org = organization(organizationId);
+    Map<UUID, ContactStats> stats =
+        queue.stats(organizationId, campaigns.stream().map(Campaign::id).toList());
+    return campaigns.stream()
+        .map(c -> CampaignView.of(c, stats.getOrDefault(c.id(), ContactStats.EMPTY), org))
+        .toList();
+  }
+
+  private Organization organization(UUID organizationId) {
+    return organizations
+        .find(organizationId)
+        .orElseThrow(() -> new IllegalStateException("no organization " + organizationId));
+  }
+}

@@ -1,0 +1,57 @@
+package ai.agni.campaigns.campaign;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A campaign's schedule as stored: optional start/end instants, a daily {@code HH:mm} window on
+ * weekdays (0 = Sunday) in {@code timezone}, the campaign's concurrency and its retry policy.
+ */
+record Schedule(
+    Instant start,
+    Instant end,
+    String windowStart,
+    String windowEnd,
+    List<Integer> windowDays,
+    String timezone,
+    int maxConcurrent,
+    int retryAttempts,
+    int retryGapMin) {
+
+  static final String DEFAULT_WINDOW_START = "09:00";
+  static final String DEFAULT_WINDOW_END = "18:00";
+  static final List<Integer> DEFAULT_WINDOW_DAYS = List.of(1, 2, 3, 4, 5);
+  static final String DEFAULT_TIMEZONE = "UTC";
+  static final int DEFAULT_MAX_CONCURRENT = 5;
+  static final int DEFAULT_RETRY_ATTEMPTS = 2;
+  static final int DEFAULT_RETRY_GAP_MIN = 30;
+
+  Schedule {
+    windowDays = List.copyOf(windowDays);
+  }
+
+  static Schedule defaults() {
+    return new Schedule(
+        null,
+        null,
+        DEFAULT_WINDOW_START,
+        DEFAULT_WINDOW_END,
+        DEFAULT_WINDOW_DAYS,
+        DEFAULT_TIMEZONE,
+        DEFAULT_MAX_CONCURRENT,
+        DEFAULT_RETRY_ATTEMPTS,
+        DEFAULT_RETRY_GAP_MIN);
+  }
+
+  /** {@code 1,2,3} as kept in {@code campaigns.window_days}. */
+  String daysColumn() {
+    return String.join(",", windowDays.stream().map(String::valueOf).toList());
+  }
+
+  static List<Integer> parseDays(String column) {
+    return java.util.Arrays.stream(column.split(","))
+        .map(String::trim)
+        .map(Integer::valueOf)
+        .toList();
+  }
+}
