@@ -1,0 +1,28 @@
+package ai.agni.campaigns.dialer;
+
+import java.util.UUID;
+
+/**
+ * Identifies one live attempt for the guarded writes that end it.
+ *
+ * @param campaignId null for an ad-hoc call, which has no queue row
+ * @param contactVersion the queue row's version while the attempt is live
+ */
+record AttemptRef(
+    UUID sessionId,
+    UUID organizationId,
+    UUID campaignId,
+    UUID contactId,
+    int attempt,
+    long contactVersion) {
+
+  static AttemptRef of(ClaimedAttempt a) {
+    return new AttemptRef(
+        a.sessionId(),
+        a.organizationId(),
+        a.campaignId(),
+        a.contactId(),
+        a.attempt(),
+        a.contactVersion());
+  }
+}
