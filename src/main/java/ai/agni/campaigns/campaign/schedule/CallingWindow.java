@@ -1,20 +1,45 @@
 package ai.agni.campaigns.campaign.schedule;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.Optional;
 
 /**
  * Pure window math over {@code java.time}: is a call allowed at an instant, and when is the next
  * moment it is. The zone is a parameter (the campaign's today, a contact's later).
+ *
+ * <p>Each allowed day {@code D} gives one span of instants: it opens at the first instant the local
+ * clock reads {@code start} on {@code D} or later, and closes at the first instant the clock reads
+ * {@code end} on {@code D} (or on {@code D+1} for an overnight window, {@code start > end}) or
+ * later. Consequences at DST changes:
+ *
+ * <ul>
+ *   <li>a wall-clock time inside a spring-forward gap is reached at the end of the gap (the
+ *       transition instant), so a window starting at 02:30 in New York opens at 03:00 EDT that day,
+ *       not at 03:30 as {@code ZonedDateTime.of} would shift it;
+ *   <li>a wall-clock time inside a fall-back overlap is reached at its first occurrence, for start
+ *       and for end alike. The window thus never dials after the callee's clock has shown the end
+ *       time, and its wall-clock length is never shorter than the nominal one.
+ * </ul>
+ *
+ * A span that is empty after this resolution (start and end both in one gap) is skipped.
  */
 public final class CallingWindow {
+
+  /**
+   * Days of spans examined by {@link #nextOpen}: one week covers every weekday, a second week
+   * covers an allowed day whose only span vanished in a DST gap.
+   */
+  private static final int SEARCH_DAYS = 16;
 
   private CallingWindow() {}
 
   /** Whether a call may start at {@code at}: inside bounds, on an allowed day's window. */
   public static boolean isOpen(DailyWindow window, ZoneId zone, Instant at) {
-    throw new UnsupportedOperationException("implemented in the schedule work");
+    return withinBounds(window, at) && spanAt(window, zone, at).isPresent();
   }
 
   /**
@@ -22,7 +47,22 @@ public final class CallingWindow {
    * there is none (the window never opens again before {@code notAfter}).
    */
   public static Optional<Instant> nextOpen(DailyWindow window, ZoneId zone, Instant from) {
-    throw new UnsupportedOperationException("implemented in the schedule work");
+    Instant start =
+        window.notBefore() != null && from.isBefore(window.notBefore()) ? window.notBefore() : from;
+    if (!beforeEnd(window, start)) {
+      return Optional.empty();
+    }
+    // Begin one day early: yesterday's overnight span may still be open.
+    LocalDate day = start.atZone(zone).toLocalDate().minusDays(1);
+    for (int i = 0; i < SEARCH_DAYS; i++, day = day.plusDays(1)) {
+      Optional<Span> span = spanOn(window, zone, day);
+      if (span.isEmpty() || !span.get().close().isAfter(start)) {
+        continue;
+      }
+      Instant candidate = span.get().open().isAfter(start) ? span.get().open() : start;
+      return beforeEnd(window, candidate) ? Optional.of(candidate) : Optional.empty();
+    }
+    return Optional.empty();
   }
 
   /**
@@ -30,6 +70,72 @@ public final class CallingWindow {
    * at {@code at}.
    */
   public static Optional<Instant> closesAt(DailyWindow window, ZoneId zone, Instant at) {
-    throw new UnsupportedOperationException("implemented in the schedule work");
+    if (!isOpen(window, zone, at)) {
+      return Optional.empty();
+    }
+    Instant close = spanAt(window, zone, at).orElseThrow().close();
+    // A DST gap can make one day's span end exactly where the next one opens: keep going.
+    for (int i = 0; i < SEARCH_DAYS; i++) {
+      Optional<Span> next = spanAt(window, zone, close);
+      if (next.isEmpty()) {
+        break;
+      }
+      close = next.get().close();
+    }
+    if (window.notAfter() != null && window.notAfter().isBefore(close)) {
+      close = window.notAfter();
+    }
+    return Optional.of(close);
+  }
+
+  /** The span containing {@code at}, ignoring bounds. Only today's and yesterday's can. */
+  private static Optional<Span> spanAt(DailyWindow window, ZoneId zone, Instant at) {
+    LocalDate today = at.atZone(zone).toLocalDate();
+    for (LocalDate day = today.minusDays(1); !day.isAfter(today); day = day.plusDays(1)) {
+      Optional<Span> span = spanOn(window, zone, day);
+      if (span.isPresent() && span.get().contains(at)) {
+        return span;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The span opening on local date {@code day}, if the day is allowed and the span not empty. */
+  private static Optional<Span> spanOn(DailyWindow window, ZoneId zone, LocalDate day) {
+    if (!window.days().contains(day.getDayOfWeek())) {
+      return Optional.empty();
+    }
+    boolean overnight = window.start().isAfter(window.end());
+    Instant open = reached(day.atTime(window.start()), zone);
+    LocalDate endDay = overnight ? day.plusDays(1) : day;
+    Instant close = reached(endDay.atTime(window.end()), zone);
+    return open.isBefore(close) ? Optional.of(new Span(open, close)) : Optional.empty();
+  }
+
+  /**
+   * The first instant at which the local clock reads {@code local} or later: the transition instant
+   * when {@code local} falls in a gap, the earlier offset when it falls in an overlap.
+   */
+  static Instant reached(LocalDateTime local, ZoneId zone) {
+    ZoneOffsetTransition transition = zone.getRules().getTransition(local);
+    if (transition != null && transition.isGap()) {
+      return transition.getInstant();
+    }
+    return local.atZone(zone).toInstant(); // earlier offset in an overlap: first occurrence
+  }
+
+  private static boolean withinBounds(DailyWindow window, Instant at) {
+    return (window.notBefore() == null || !at.isBefore(window.notBefore()))
+        && beforeEnd(window, at);
+  }
+
+  private static boolean beforeEnd(DailyWindow window, Instant at) {
+    return window.notAfter() == null || at.isBefore(window.notAfter());
+  }
+
+  private record Span(Instant open, Instant close) {
+    boolean contains(Instant at) {
+      return !at.isBefore(open) && at.isBefore(close);
+    }
   }
 }

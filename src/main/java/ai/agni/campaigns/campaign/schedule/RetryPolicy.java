@@ -1,5 +1,6 @@
 package ai.agni.campaigns.campaign.schedule;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -24,6 +25,10 @@ public final class RetryPolicy {
       Instant attemptEndedAt,
       DailyWindow window,
       ZoneId zone) {
-    throw new UnsupportedOperationException("implemented in the schedule work");
+    if (attemptsMade >= 1 + retryAttempts) {
+      return Optional.empty();
+    }
+    Instant earliest = attemptEndedAt.plus(Duration.ofMinutes(retryGapMin));
+    return CallingWindow.nextOpen(window, zone, earliest);
   }
 }
