@@ -22,7 +22,8 @@ import java.util.Optional;
  *       not at 03:30 as {@code ZonedDateTime.of} would shift it;
  *   <li>a wall-clock time inside a fall-back overlap is reached at its first occurrence, for start
  *       and for end alike. The window thus never dials after the callee's clock has shown the end
- *       time, and its wall-clock length is never shorter than the nominal one.
+ *       time, and an overlap never makes it shorter than its nominal length (it may make it longer,
+ *       when it runs past the end of the repeated hour).
  * </ul>
  *
  * A span that is empty after this resolution (start and end both in one gap) is skipped.
