@@ -7,6 +7,7 @@ import java.util.UUID;
  *
  * @param campaignId null for an ad-hoc call, which has no queue row
  * @param contactVersion the queue row's version while the attempt is live
+ * @param rules the campaign's rules read by the poll that claimed it, or null to read them fresh
  */
 record AttemptRef(
     UUID sessionId,
@@ -14,7 +15,8 @@ record AttemptRef(
     UUID campaignId,
     UUID contactId,
     int attempt,
-    long contactVersion) {
+    long contactVersion,
+    DialingRules rules) {
 
   static AttemptRef of(ClaimedAttempt a) {
     return new AttemptRef(
@@ -23,6 +25,7 @@ record AttemptRef(
         a.campaignId(),
         a.contactId(),
         a.attempt(),
-        a.contactVersion());
+        a.contactVersion(),
+        a.rules());
   }
 }

@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param contactId null for an ad-hoc call
  * @param contactVersion the campaign_contacts version after the claim (guards every later write)
  * @param slot the instant the calls-per-second buckets reserved for its start
+ * @param rules the campaign's window and retry rules as read by the poll that claimed it (null for
+ *     an ad-hoc call)
  */
 record ClaimedAttempt(
     UUID sessionId,
@@ -26,7 +28,8 @@ record ClaimedAttempt(
     Map<String, String> variables,
     Instant slot,
     Duration ringTimeout,
-    Duration maxDuration) {
+    Duration maxDuration,
+    DialingRules rules) {
 
   boolean inCampaign() {
     return campaignId != null;

@@ -4,4 +4,5 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A campaign contact just moved to {@code in_progress} by a claim. */
-record ClaimedContact(UUID contactId, int attempt, long version, String phone, Map<String, String> variables) {}
+record ClaimedContact(
+    UUID contactId, int attempt, long version, String phone, Map<String, String> variables) {}

@@ -48,6 +48,12 @@ public record DialerSettings(
         batchSize);
   }
 
+  /** The same settings with another claim horizon (tests step time in coarser polls). */
+  public DialerSettings withClaimHorizon(Duration horizon) {
+    return new DialerSettings(
+        enabled, nodeId, pollInterval, horizon, heartbeatInterval, nodeTimeout, batchSize);
+  }
+
   private static String hostName() {
     try {
       return InetAddress.getLocalHost().getHostName();

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The engine's writes to {@code calls}: queued rows at claim, progress while live, the outcome at
- * the end. Every write after the insert is guarded by the expected live status; a call is live while
- * {@code queued} with a node, {@code ringing} or {@code in_progress}.
+ * the end. Every write after the insert is guarded by the expected live status; a call is live
+ * while {@code queued} with a node, {@code ringing} or {@code in_progress}.
  */
 @Repository
 class EngineCallRepository {
@@ -61,8 +61,17 @@ class EngineCallRepository {
     for (ClaimedAttempt a : attempts) {
       rows.add(
           new Object[] {
-            a.sessionId(), a.organizationId(), a.campaignId(), a.contactId(), a.agentId(),
-            a.line().id(), a.attempt(), a.line().number(), a.to(), node, a.line().provider(),
+            a.sessionId(),
+            a.organizationId(),
+            a.campaignId(),
+            a.contactId(),
+            a.agentId(),
+            a.line().id(),
+            a.attempt(),
+            a.line().number(),
+            a.to(),
+            node,
+            a.line().provider(),
             Times.db(now)
           });
     }
@@ -76,12 +85,17 @@ class EngineCallRepository {
         rows);
   }
 
-  /** The call starts ringing now; false when it is no longer this node's queued call (reaped). */
+  /**
+   * The call starts ringing now; false when it is no longer this node's queued call (reaped) or its
+   * campaign is no longer active (paused or completed since the claim).
+   */
   boolean markDialing(UUID sessionId, String node, Instant now) {
     return jdbc.sql(
                 """
                 UPDATE calls SET status = 'ringing', started_at = ?, version = version + 1
                 WHERE id = ? AND status = 'queued' AND node = ?
+                  AND (campaign_id IS NULL OR EXISTS (SELECT 1 FROM campaigns c
+                       WHERE c.id = calls.campaign_id AND c.status = 'active'))
                 """)
             .param(Times.db(now))
             .param(sessionId)

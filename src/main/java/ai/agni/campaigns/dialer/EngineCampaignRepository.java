@@ -85,23 +85,28 @@ class EngineCampaignRepository {
         .optional();
   }
 
-  /** Whether a pending contact is due now: a first attempt, or a retry whose time has come. */
-  boolean hasDueContacts(UUID organizationId, UUID campaignId, Instant now) {
-    return jdbc.sql(
+  /** How many pending contacts are due now, counting at most {@code limit} (index range scans). */
+  int countDue(UUID organizationId, UUID campaignId, Instant now, int limit) {
+    int fresh = count("next_attempt_at IS NULL", null, organizationId, campaignId, limit);
+    return fresh >= limit
+        ? fresh
+        : fresh + count("next_attempt_at <= ?", now, organizationId, campaignId, limit - fresh);
+  }
+
+  private int count(String due, Instant now, UUID organizationId, UUID campaignId, int limit) {
+    JdbcClient.StatementSpec spec =
+        jdbc.sql(
                 """
-                SELECT 1 FROM campaign_contacts
-                WHERE campaign_id = ? AND state = 'pending' AND next_attempt_at IS NULL
-                  AND organization_id = ?
-                FETCH FIRST 1 ROWS ONLY
-                """)
-            .param(campaignId)
-            .param(organizationId)
-            .query(Integer.class)
-            .optional()
-            .isPresent()
-        || nextRetryAt(organizationId, campaignId, Instant.EPOCH)
-            .filter(at -> !at.isAfter(now))
-            .isPresent();
+                SELECT COUNT(*) FROM (SELECT 1 FROM campaign_contacts
+                  WHERE campaign_id = ? AND state = 'pending' AND %s AND organization_id = ?
+                  LIMIT ?) due
+                """
+                    .formatted(due))
+            .param(campaignId);
+    if (now != null) {
+      spec = spec.param(Times.db(now));
+    }
+    return spec.param(organizationId).param(limit).query(Integer.class).single();
   }
 
   /** The earliest retry time at or after {@code from} among pending contacts. */

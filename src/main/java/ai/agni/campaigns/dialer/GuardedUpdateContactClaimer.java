@@ -53,7 +53,12 @@ final class GuardedUpdateContactClaimer implements ContactClaimer {
     if (due.size() < limit) {
       due.addAll(
           select(
-              organizationId, campaignId, "cc.next_attempt_at IS NULL", "", null, limit - due.size()));
+              organizationId,
+              campaignId,
+              "cc.next_attempt_at IS NULL",
+              "",
+              null,
+              limit - due.size()));
     }
     List<Object[]> args = new ArrayList<>();
     for (ClaimedContact c : due) {

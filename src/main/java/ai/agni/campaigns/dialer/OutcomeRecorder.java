@@ -27,6 +27,10 @@ class OutcomeRecorder {
     this.metrics = metrics;
   }
 
+  AttemptOperations operations() {
+    return operations;
+  }
+
   /** Records the outcome; false when someone else settled the attempt first. */
   boolean record(AttemptRef ref, CallResult result) {
     boolean recorded = ref.campaignId() == null ? adHoc(ref, result) : inCampaign(ref, result);
@@ -34,6 +38,12 @@ class OutcomeRecorder {
       metrics.finished(result.outcome());
     }
     return recorded;
+  }
+
+  private DialingRules freshRules(AttemptRef ref) {
+    Optional<EngineCampaignRepository.CampaignState> state =
+        campaigns.state(ref.organizationId(), ref.campaignId());
+    return state.map(EngineCampaignRepository.CampaignState::rules).orElse(null);
   }
 
   private boolean adHoc(AttemptRef ref, CallResult result) {
@@ -48,12 +58,10 @@ class OutcomeRecorder {
     if (result.outcome() == CallOutcome.FAILED && !result.retryable()) {
       return operations.finish(ref, result, finalState);
     }
-    Optional<EngineCampaignRepository.CampaignState> state =
-        campaigns.state(ref.organizationId(), ref.campaignId());
-    if (state.isEmpty()) {
+    DialingRules rules = ref.rules() != null ? ref.rules() : freshRules(ref);
+    if (rules == null) {
       return operations.finish(ref, result, finalState);
     }
-    DialingRules rules = state.get().rules();
     if (ref.attempt() >= 1 + rules.retryAttempts()) {
       return operations.finish(ref, result, finalState);
     }

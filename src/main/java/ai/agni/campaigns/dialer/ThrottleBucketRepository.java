@@ -39,8 +39,8 @@ class ThrottleBucketRepository {
   }
 
   /**
-   * Locks the organization's bucket, then the other buckets in key order (so no two nodes deadlock),
-   * and returns when each may next be used (missing rows are created free).
+   * Locks the organization's bucket, then the other buckets in key order (so no two nodes
+   * deadlock), and returns when each may next be used (missing rows are created free).
    */
   Map<String, Instant> lock(String orgKey, Collection<String> otherKeys, Instant now) {
     Map<String, Instant> nextFree = new HashMap<>();
@@ -100,7 +100,10 @@ class ThrottleBucketRepository {
   Map<String, Instant> snapshot() {
     Map<String, Instant> out = new HashMap<>();
     jdbc.sql("SELECT bucket_key, next_free_at FROM throttle_buckets")
-        .query(rs -> { out.put(rs.getString(1), Times.instant(rs, "next_free_at")); });
+        .query(
+            rs -> {
+              out.put(rs.getString(1), Times.instant(rs, "next_free_at"));
+            });
     return out;
   }
 }
