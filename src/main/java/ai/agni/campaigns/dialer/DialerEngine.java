@@ -101,8 +101,12 @@ final class DialerEngine {
       next.offer(c.rules().nextOpen(now));
       return 0;
     }
-    campaigns.nextRetryAt(c.organizationId(), c.id(), now.plusNanos(1000)).ifPresent(next::offer);
-    return campaigns.countDue(c.organizationId(), c.id(), now, settings.batchSize());
+    int due = campaigns.countDue(c.organizationId(), c.id(), now, settings.batchSize());
+    if (due == 0) {
+      // why: only an idle campaign needs its next retry time; a busy one is woken by its calls.
+      campaigns.nextRetryAt(c.organizationId(), c.id(), now).ifPresent(next::offer);
+    }
+    return due;
   }
 
   /** A full batch was due: more may be waiting behind it. */

@@ -36,12 +36,22 @@ class EngineCallRepository {
     Map<UUID, Integer> byLine = new HashMap<>();
     Map<UUID, Integer> byCampaign = new HashMap<>();
     int[] total = {0};
+    // why: one equality branch per live status, so each is a lookup on (organization_id, status)
+    // rather than a scan of the organization's whole call history.
     jdbc.sql(
-            "SELECT campaign_id, phone_number_id, COUNT(*) AS n FROM calls WHERE organization_id = ?"
-                + " AND status IN ('queued', 'ringing', 'in_progress') AND "
-                + LIVE
-                + " GROUP BY campaign_id, phone_number_id")
-        .param(organizationId)
+            """
+            SELECT campaign_id, phone_number_id, COUNT(*) AS n FROM (
+              SELECT campaign_id, phone_number_id FROM calls
+              WHERE organization_id = :org AND status = 'ringing'
+              UNION ALL
+              SELECT campaign_id, phone_number_id FROM calls
+              WHERE organization_id = :org AND status = 'in_progress'
+              UNION ALL
+              SELECT campaign_id, phone_number_id FROM calls
+              WHERE organization_id = :org AND status = 'queued' AND node IS NOT NULL) live
+            GROUP BY campaign_id, phone_number_id
+            """)
+        .param("org", organizationId)
         .query(
             rs -> {
               int n = rs.getInt("n");

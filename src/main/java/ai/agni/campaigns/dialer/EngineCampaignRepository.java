@@ -113,15 +113,16 @@ class EngineCampaignRepository {
   Optional<Instant> nextRetryAt(UUID organizationId, UUID campaignId, Instant from) {
     return jdbc.sql(
             """
-            SELECT MIN(next_attempt_at) AS at FROM campaign_contacts
+            SELECT next_attempt_at AS at FROM campaign_contacts
             WHERE campaign_id = ? AND state = 'pending' AND next_attempt_at >= ?
               AND organization_id = ?
+            ORDER BY next_attempt_at LIMIT 1
             """)
         .param(campaignId)
         .param(Times.db(from))
         .param(organizationId)
-        .query((rs, n) -> Optional.ofNullable(Times.instant(rs, "at")))
-        .single();
+        .query((rs, n) -> Times.instant(rs, "at"))
+        .optional();
   }
 
   /** Whether any contact is still pending or in a call. */
