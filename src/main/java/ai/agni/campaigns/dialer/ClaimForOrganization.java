@@ -30,28 +30,35 @@ final class ClaimForOrganization {
     this.settings = settings;
   }
 
-  Result claim(OrgLimits org, List<EngineCampaign> campaigns, Map<UUID, Integer> due, Instant now) {
-    return parts.store().tx().execute(status -> claimLocked(org, campaigns, due, now));
+  Result claim(
+      OrgLimits org,
+      List<EngineCampaign> campaigns,
+      Map<UUID, Integer> due,
+      boolean callsWaiting,
+      Instant now) {
+    return parts
+        .store()
+        .tx()
+        .execute(status -> claimLocked(org, campaigns, due, callsWaiting, now));
   }
 
   private Result claimLocked(
-      OrgLimits org, List<EngineCampaign> campaigns, Map<UUID, Integer> due, Instant now) {
-    Set<String> keys = new HashSet<>();
-    for (EngineCampaign c : campaigns) {
-      keys.add(ThrottleBucketRepository.campaignKey(c.id()));
-      if (c.line().maxCps() != null) {
-        keys.add(ThrottleBucketRepository.lineKey(c.line().id()));
-      }
-    }
-    Map<String, Instant> buckets =
-        parts
-            .store()
-            .buckets()
-            .lock(ThrottleBucketRepository.orgKey(org.organizationId()), keys, now);
+      OrgLimits org,
+      List<EngineCampaign> campaigns,
+      Map<UUID, Integer> due,
+      boolean callsWaiting,
+      Instant now) {
+    ClaimWaitingCalls waiting =
+        new ClaimWaitingCalls(
+            callsWaiting
+                ? parts.store().adHoc().waiting(org.organizationId(), settings.batchSize())
+                : List.of());
+    Map<String, Instant> buckets = lockBuckets(org, campaigns, waiting, now);
     LiveCounts live = parts.calls().liveCounts(org.organizationId());
-    CapacityPlanner.Plan plan = plan(org, campaigns, due, live, buckets, now);
+    CapacityPlanner.Plan plan =
+        plan(org, campaigns, due, waiting.demands(false), live, buckets, now);
     Map<UUID, List<ClaimedContact>> claimed = new HashMap<>();
-    boolean short_ = false;
+    boolean fewer = waiting.claim(plan, parts.store().adHoc(), settings.nodeId());
     for (EngineCampaign c : campaigns) {
       int wanted = plan.slotsOf(c.id());
       if (wanted > 0) {
@@ -62,24 +69,40 @@ final class ClaimForOrganization {
                 .claim(org.organizationId(), c.id(), wanted, settings.nodeId(), now, lease(c, now));
         got = parts.store().dnc().dialable(org.organizationId(), c.id(), got, now);
         claimed.put(c.id(), got);
-        short_ |= got.size() < wanted;
+        fewer |= got.size() < wanted;
       }
     }
-    if (short_) {
+    if (fewer) {
+      // why: fewer were claimed than planned (raced, or dnc): re-plan so no slot is wasted.
       Map<UUID, Integer> got = new HashMap<>();
       claimed.forEach((id, list) -> got.put(id, list.size()));
-      plan = plan(org, campaigns, got, live, buckets, now);
+      plan = plan(org, campaigns, got, waiting.demands(true), live, buckets, now);
     }
     List<ClaimedAttempt> attempts = attempts(campaigns, claimed, plan);
     parts.calls().insertQueued(attempts, settings.nodeId(), now);
+    attempts.addAll(waiting.attempts(org.organizationId(), plan));
     parts.store().buckets().store(plan.nextFree(), now);
     return new Result(attempts, plan.cpsBound());
+  }
+
+  private Map<String, Instant> lockBuckets(
+      OrgLimits org, List<EngineCampaign> campaigns, ClaimWaitingCalls waiting, Instant now) {
+    Set<String> keys = new HashSet<>(waiting.lineBucketKeys());
+    for (EngineCampaign c : campaigns) {
+      keys.add(ThrottleBucketRepository.campaignKey(c.id()));
+      if (c.line().maxCps() != null) {
+        keys.add(ThrottleBucketRepository.lineKey(c.line().id()));
+      }
+    }
+    String orgKey = ThrottleBucketRepository.orgKey(org.organizationId());
+    return parts.store().buckets().lock(orgKey, keys, now);
   }
 
   private CapacityPlanner.Plan plan(
       OrgLimits org,
       List<EngineCampaign> campaigns,
       Map<UUID, Integer> wanted,
+      List<CapacityPlanner.Demand> waitingCalls,
       LiveCounts live,
       Map<String, Instant> buckets,
       Instant now) {
@@ -94,6 +117,7 @@ final class ClaimForOrganization {
               c.line(),
               wanted.getOrDefault(c.id(), 0)));
     }
+    demands.addAll(waitingCalls);
     return CapacityPlanner.plan(
         now, settings.claimHorizon(), org, live.organization(), live.byLine(), demands, buckets);
   }

@@ -27,12 +27,13 @@ class DialerConfiguration {
       ThrottleBucketRepository buckets,
       EngineNodeRepository nodes,
       DoNotCallFilter dnc,
+      AdHocCallRepository adHoc,
       SqlDialect dialect,
       JdbcClient jdbc,
       JdbcTemplate template,
       TransactionTemplate tx) {
     ContactClaimer claimer = EngineParts.Store.claimerFor(dialect, jdbc, template);
-    return new EngineParts.Store(campaigns, calls, buckets, nodes, claimer, dnc, tx, jdbc);
+    return new EngineParts.Store(campaigns, calls, buckets, nodes, claimer, dnc, adHoc, tx, jdbc);
   }
 
   @Bean

@@ -3,9 +3,11 @@ package ai.agni.campaigns.dialer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,11 +77,18 @@ final class DialerEngine {
         byOrg.computeIfAbsent(c.organizationId(), id -> new ArrayList<>()).add(c);
       }
     }
+    Set<UUID> callsWaiting = new HashSet<>(parts.store().adHoc().waitingOrganizations());
+    callsWaiting.forEach(org -> byOrg.computeIfAbsent(org, id -> new ArrayList<>()));
     long turn = rotation.getAndIncrement();
     byOrg.forEach(
         (org, campaigns) -> {
+          OrgLimits limits = orgs.containsKey(org) ? orgs.get(org) : orgLimits(org);
+          if (limits == null) {
+            return;
+          }
           List<EngineCampaign> rotated = rotate(campaigns, turn);
-          ClaimForOrganization.Result result = claims.claim(orgs.get(org), rotated, due, now);
+          ClaimForOrganization.Result result =
+              claims.claim(limits, rotated, due, callsWaiting.contains(org), now);
           result.attempts().forEach(dispatch::dispatch);
           if (result.cpsBound()) {
             next.offer(now.plus(settings.claimHorizon()));
@@ -114,7 +123,14 @@ final class DialerEngine {
     return campaigns.stream().anyMatch(c -> due.get(c.id()) >= settings.batchSize());
   }
 
+  private OrgLimits orgLimits(UUID organizationId) {
+    return parts.campaigns().orgLimits(organizationId).orElse(null);
+  }
+
   private static List<EngineCampaign> rotate(List<EngineCampaign> campaigns, long turn) {
+    if (campaigns.isEmpty()) {
+      return campaigns;
+    }
     int shift = (int) (turn % campaigns.size());
     List<EngineCampaign> rotated = new ArrayList<>(campaigns.subList(shift, campaigns.size()));
     rotated.addAll(campaigns.subList(0, shift));

@@ -28,6 +28,7 @@ record EngineParts(
       EngineNodeRepository nodes,
       ContactClaimer claimer,
       DoNotCallFilter dnc,
+      AdHocCallRepository adHoc,
       TransactionTemplate tx,
       JdbcClient jdbc) {
 

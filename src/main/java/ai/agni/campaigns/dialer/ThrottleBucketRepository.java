@@ -95,15 +95,4 @@ class ThrottleBucketRepository {
       }
     }
   }
-
-  /** For tests and operators: the stored next-free instants. */
-  Map<String, Instant> snapshot() {
-    Map<String, Instant> out = new HashMap<>();
-    jdbc.sql("SELECT bucket_key, next_free_at FROM throttle_buckets")
-        .query(
-            rs -> {
-              out.put(rs.getString(1), Times.instant(rs, "next_free_at"));
-            });
-    return out;
-  }
 }

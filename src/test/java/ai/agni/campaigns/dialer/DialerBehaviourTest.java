@@ -187,6 +187,31 @@ class DialerBehaviourTest extends EngineTestSupport {
         .hasSizeGreaterThanOrEqualTo(lost);
   }
 
+  @Test
+  void aCreateCallRequestIsDialedWithinTheOrganizationsCaps() {
+    EngineFixtures fixtures = fixtures();
+    UUID org = fixtures.anOrganization(1, 10);
+    UUID agent = fixtures.anAgent(org);
+    EngineFixtures.Line line = fixtures.aPhoneNumber(org, null, null);
+    UUID first = UUID.randomUUID();
+    UUID second = UUID.randomUUID();
+    parts
+        .store()
+        .adHoc()
+        .insert(first, org, agent, line.id(), line.number(), "+12125550001", null, T0);
+    parts
+        .store()
+        .adHoc()
+        .insert(second, org, agent, line.id(), line.number(), "+12125550002", null, T0);
+    DialerEngine engine = newEngine(clock, timer);
+
+    stepper(clock, timer, engine).runUntil(T0.plus(Duration.ofMinutes(30)));
+
+    List<CallAudit.Call> calls = audit().calls("organization_id = ?", org);
+    assertThat(calls).hasSize(2).allMatch(c -> c.endedAt() != null && !c.status().equals("queued"));
+    assertThat(CallAudit.peakConcurrency(calls)).as("organization cap of one").isEqualTo(1);
+  }
+
   private int live(UUID campaignId) {
     return jdbc.sql(
             "SELECT COUNT(*) FROM calls WHERE campaign_id = ? AND status IN ('queued', 'ringing', 'in_progress')")
