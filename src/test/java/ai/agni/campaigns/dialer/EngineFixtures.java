@@ -54,7 +54,7 @@ final class EngineFixtures {
 
   Line aPhoneNumber(UUID org, Integer maxConcurrent, Double maxCps) {
     UUID id = Ids.newId();
-    String number = "+1415" + (1000000 + (int) (Math.random() * 8999999));
+    String number = "+1415" + (2000000 + (int) (Math.random() * 7999999));
     jdbc.sql(
             """
             INSERT INTO phone_numbers (id, organization_id, phone_number, provider, status,
