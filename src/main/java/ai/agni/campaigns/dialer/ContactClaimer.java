@@ -1,0 +1,24 @@
+package ai.agni.campaigns.dialer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Moves up to {@code limit} due pending contacts of one campaign to {@code in_progress} (lease
+ * owner and expiry set, attempts + 1, version + 1) and returns them. Due retries come first, then
+ * first attempts. Which implementation runs is the SQL dialect's choice.
+ */
+interface ContactClaimer {
+
+  List<ClaimedContact> claim(
+      UUID organizationId,
+      UUID campaignId,
+      int limit,
+      String node,
+      Instant now,
+      Instant leaseUntil);
+
+  /** The contact columns that become the agent's dynamic variables. */
+  String CONTACT_COLUMNS = "c.phone, c.first_name, c.last_name, c.email, c.company";
+}

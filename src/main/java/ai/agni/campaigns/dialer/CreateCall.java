@@ -1,0 +1,92 @@
+package ai.agni.campaigns.dialer;
+
+import ai.agni.campaigns.api.ConflictException;
+import ai.agni.campaigns.api.InvalidRequestException;
+import ai.agni.campaigns.api.JsonBody;
+import ai.agni.campaigns.api.Tenant;
+import ai.agni.campaigns.phonenumber.E164;
+import ai.agni.campaigns.platform.Ids;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Places one call outside campaigns: validates it, stores it as a waiting {@code queued} call, and
+ * wakes the engine, which dials it as soon as the organization's, the number's and the rate caps
+ * allow (at once when there is room). A number on the do-not-call list is a 409.
+ */
+@Service
+class CreateCall {
+
+  private final AdHocCallRepository calls;
+  private final DoNotCallFilter dnc;
+  private final DialerEngine engine;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  CreateCall(
+      AdHocCallRepository calls,
+      DoNotCallFilter dnc,
+      DialerEngine engine,
+      ObjectMapper json,
+      Clock clock) {
+    this.calls = calls;
+    this.dnc = dnc;
+    this.engine = engine;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  UUID create(Tenant tenant, JsonBody body) {
+    String type = body.requiredString("type");
+    if (type.equalsIgnoreCase("web_call")) {
+      throw new InvalidRequestException(body.field("type"), "web_call is not supported");
+    }
+    if (!type.equalsIgnoreCase("outbound_call")) {
+      throw new InvalidRequestException(body.field("type"), "must be outbound_call");
+    }
+    UUID org = tenant.organizationId();
+    UUID agent = Ids.parseOrNull(body.requiredString("agentId"));
+    if (agent == null || !calls.agentExists(org, agent)) {
+      throw new InvalidRequestException(body.field("agentId"), "no such agent");
+    }
+    String from = number(body, "fromPhoneNumber", tenant);
+    UUID line =
+        calls
+            .activeLine(org, from)
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        body.field("fromPhoneNumber"), "not an active number of the organization"));
+    String to = number(body, "toPhoneNumber", tenant);
+    if (dnc.isListed(org, to)) {
+      throw new ConflictException("to_phone_number is on the do-not-call list");
+    }
+    UUID session = Ids.newId();
+    calls.insert(session, org, agent, line, from, to, metadata(body), clock.instant());
+    engine.wake();
+    return session;
+  }
+
+  private static String number(JsonBody body, String field, Tenant tenant) {
+    return E164.normalize(body.requiredString(field), tenant.defaultRegion())
+        .orElseThrow(() -> new InvalidRequestException(body.field(field), "not a phone number"));
+  }
+
+  private String metadata(JsonBody body) {
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    JsonNode metadata = body.raw("metadata");
+    JsonNode variables = body.raw("promptDynamicVariables");
+    if (metadata != null) {
+      out.put("metadata", metadata);
+    }
+    if (variables != null) {
+      out.put("prompt_dynamic_variables", variables);
+    }
+    return json.writeValueAsString(out);
+  }
+}

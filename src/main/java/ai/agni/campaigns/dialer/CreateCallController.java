@@ -1,0 +1,38 @@
+package ai.agni.campaigns.dialer;
+
+import ai.agni.campaigns.api.JsonBody;
+import ai.agni.campaigns.api.Tenant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /api/v1/calling/create-call}: one outbound call through the engine's limits. Answers
+ * the flat shape of the public docs, not the usual envelope.
+ */
+@RestController
+class CreateCallController {
+
+  private final CreateCall createCall;
+
+  CreateCallController(CreateCall createCall) {
+    this.createCall = createCall;
+  }
+
+  @PostMapping("/api/v1/calling/create-call")
+  Map<String, Object> create(Tenant tenant, @RequestBody JsonNode json) {
+    UUID session = createCall.create(tenant, JsonBody.of(json));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("success", true);
+    out.put("message", "call created successfully");
+    out.put("session_id", session.toString());
+    out.put("room_id", session.toString());
+    out.put("access_token", null);
+    out.put("url", null);
+    return out;
+  }
+}

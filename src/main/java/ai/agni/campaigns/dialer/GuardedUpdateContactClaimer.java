@@ -1,0 +1,104 @@
+package ai.agni.campaigns.dialer;
+
+import ai.agni.campaigns.platform.Times;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * H2 (single node): select the due batch, then one batched version-guarded update. A row whose
+ * version moved in between is simply not claimed (0 rows: lost the race, normal).
+ */
+final class GuardedUpdateContactClaimer implements ContactClaimer {
+
+  private static final String SELECT =
+      """
+      SELECT cc.contact_id, cc.attempts, cc.version, %s
+      FROM campaign_contacts cc JOIN contacts c ON c.id = cc.contact_id
+      WHERE cc.campaign_id = ? AND cc.state = 'pending' AND %s AND cc.organization_id = ?
+      %s LIMIT ?
+      """;
+
+  private static final String UPDATE =
+      """
+      UPDATE campaign_contacts
+      SET state = 'in_progress', attempts = attempts + 1, lease_owner = ?, lease_until = ?,
+          version = version + 1, updated_at = ?
+      WHERE campaign_id = ? AND contact_id = ? AND version = ? AND state = 'pending'
+      """;
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  GuardedUpdateContactClaimer(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = template;
+  }
+
+  @Override
+  public List<ClaimedContact> claim(
+      UUID organizationId, UUID campaignId, int limit, String node, Instant now, Instant until) {
+    List<ClaimedContact> due =
+        new ArrayList<>(
+            select(
+                organizationId,
+                campaignId,
+                "cc.next_attempt_at <= ?",
+                "ORDER BY cc.next_attempt_at",
+                now,
+                limit));
+    if (due.size() < limit) {
+      due.addAll(
+          select(
+              organizationId,
+              campaignId,
+              "cc.next_attempt_at IS NULL",
+              "",
+              null,
+              limit - due.size()));
+    }
+    List<Object[]> args = new ArrayList<>();
+    for (ClaimedContact c : due) {
+      args.add(
+          new Object[] {
+            node, Times.db(until), Times.db(now), campaignId, c.contactId(), c.version()
+          });
+    }
+    int[] counts = template.batchUpdate(UPDATE, args);
+    List<ClaimedContact> claimed = new ArrayList<>();
+    for (int i = 0; i < due.size(); i++) {
+      if (counts[i] == 1) {
+        ClaimedContact c = due.get(i);
+        claimed.add(
+            new ClaimedContact(
+                c.contactId(), c.attempt() + 1, c.version() + 1, c.phone(), c.variables()));
+      } else if (counts[i] > 1) {
+        throw new IllegalStateException("Indicates a bug: claim updated " + counts[i] + " rows");
+      }
+    }
+    return claimed;
+  }
+
+  private List<ClaimedContact> select(
+      UUID organizationId, UUID campaignId, String due, String order, Instant now, int limit) {
+    JdbcClient.StatementSpec spec =
+        jdbc.sql(SELECT.formatted(ContactClaimer.CONTACT_COLUMNS, due, order)).param(campaignId);
+    if (now != null) {
+      spec = spec.param(Times.db(now));
+    }
+    return spec.param(organizationId)
+        .param(limit)
+        .query(
+            (rs, n) ->
+                new ClaimedContact(
+                    rs.getObject("contact_id", UUID.class),
+                    rs.getInt("attempts"),
+                    rs.getLong("version"),
+                    rs.getString("phone"),
+                    ContactVariables.of(rs)))
+        .list();
+  }
+}
