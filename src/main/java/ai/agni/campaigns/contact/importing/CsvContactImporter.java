@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,7 +29,6 @@ import org.springframework.stereotype.Service;
 @Service
 class CsvContactImporter {
 
-  static final long MAX_ROWS = 1_000_000;
   static final long MAX_RECORD_CHARS = 1024 * 1024;
 
   private static final CSVFormat FORMAT =
@@ -36,10 +36,16 @@ class CsvContactImporter {
 
   private final ContactBatchWriter writer;
   private final ObjectProvider<CampaignMembership> memberships;
+  private final long maxRows;
 
-  CsvContactImporter(ContactBatchWriter writer, ObjectProvider<CampaignMembership> memberships) {
+  /** {@code maxRows}: data rows per file (1,000,000); a property only so tests can lower it. */
+  CsvContactImporter(
+      ContactBatchWriter writer,
+      ObjectProvider<CampaignMembership> memberships,
+      @Value("${agni.contacts.import-max-rows:1000000}") long maxRows) {
     this.writer = writer;
     this.memberships = memberships;
+    this.maxRows = maxRows;
   }
 
   ImportReport run(Tenant tenant, Reader source, DuplicatePolicy policy, UUID campaignId) {
@@ -95,11 +101,11 @@ class CsvContactImporter {
         CSVRecord record = records.next();
         guarded.recordDone();
         row++;
-        if (row > MAX_ROWS) {
+        if (row > maxRows) {
           tally.error(
               row,
               "file",
-              "more than " + MAX_ROWS + " data rows; this row and the rest were not imported");
+              "more than " + maxRows + " data rows; this row and the rest were not imported");
           break;
         }
         if (!CsvColumns.isBlank(record)) {
