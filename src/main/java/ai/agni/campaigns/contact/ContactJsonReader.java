@@ -15,11 +15,11 @@ final class ContactJsonReader {
   /** {@code requirePhone}: a create needs a phone; a partial update may leave it out. */
   static ContactInput read(JsonBody body, String defaultRegion, boolean requirePhone) {
     ContactInput in = new ContactInput(defaultRegion);
+    read(in, body, "phone", f -> in.phone(body.field(f), body.string(f)));
     read(in, body, "name", f -> in.name(body.field(f), body.string(f)));
     read(in, body, "firstName", f -> in.firstName(body.field(f), body.string(f)));
     read(in, body, "lastName", f -> in.lastName(body.field(f), body.string(f)));
     read(in, body, "email", f -> in.email(body.field(f), body.string(f)));
-    read(in, body, "phone", f -> in.phone(body.field(f), body.string(f)));
     read(in, body, "company", f -> in.company(body.field(f), body.string(f)));
     read(in, body, "timezone", f -> in.timezone(body.field(f), body.string(f)));
     read(in, body, "metadata", f -> in.metadata(body.field(f), body.rawObject(f)));
