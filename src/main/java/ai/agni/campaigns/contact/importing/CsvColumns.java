@@ -18,13 +18,16 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvColumns {
 
-  /** The fields a column can map to; {@code name} is split into first and last name. */
+  /**
+   * The fields a column can map to, in the order a row's problems are listed; {@code name} is split
+   * into first and last name.
+   */
   enum Column {
+    PHONE("phone"),
     FIRST_NAME("first_name"),
     LAST_NAME("last_name"),
     NAME("name"),
     EMAIL("email"),
-    PHONE("phone"),
     COMPANY("company"),
     TIMEZONE("timezone"),
     TAGS("tags"),
