@@ -56,16 +56,23 @@ class ContactRepository {
         .optional();
   }
 
-  /** The organization's contacts with these phones (one statement; keep the list ≤ 1,000). */
+  /**
+   * The organization's contacts with these phones, in one statement. why: a join with the unnested
+   * array is an index lookup per phone on both databases, where H2 scans the organization's rows
+   * for {@code phone IN (...)} because phone is the second column of the unique index.
+   */
   List<Contact> findByPhones(UUID organizationId, Collection<String> phones) {
     if (phones.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql("SELECT * FROM contacts WHERE organization_id = :org AND phone IN (:phones)")
-        .param("org", organizationId)
-        .param("phones", phones)
-        .query(this::map)
-        .list();
+    return template.query(
+        """
+        SELECT c.* FROM UNNEST(?) AS wanted(phone)
+        JOIN contacts c ON c.organization_id = ? AND c.phone = wanted.phone
+        """,
+        this::map,
+        phones.toArray(String[]::new),
+        organizationId);
   }
 
   List<Contact> list(UUID organizationId, ContactSearch search, PageParams page) {
