@@ -25,6 +25,11 @@ import org.springframework.stereotype.Service;
  * Imports contacts from a CSV stream, one record at a time: only the current batch of at most
  * {@link ContactBatchWriter#BATCH_SIZE} valid rows is held, and each batch is committed in its own
  * short transaction, so what was imported stays imported if the stream fails later.
+ *
+ * <p>Limits: at most {@code maxRows} data rows (1,000,000). The count is only known while
+ * streaming, so the import cannot be refused up front: it stops at the first row beyond the limit,
+ * keeps what was imported and reports an error naming {@code file} at that row. A malformed or
+ * over-long row ends the import the same way. Blank rows are passed over but keep their number.
  */
 @Service
 class CsvContactImporter {
