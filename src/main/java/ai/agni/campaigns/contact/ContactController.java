@@ -1,0 +1,80 @@
+package ai.agni.campaigns.contact;
+
+import ai.agni.campaigns.api.ApiResponse;
+import ai.agni.campaigns.api.InvalidRequestException;
+import ai.agni.campaigns.api.JsonBody;
+import ai.agni.campaigns.api.PageParams;
+import ai.agni.campaigns.api.Tenant;
+import java.util.List;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Create, list, read, partially update and delete single contacts. */
+@RestController
+@RequestMapping("/api/v1/contacts")
+class ContactController {
+
+  private final ContactService service;
+
+  ContactController(ContactService service) {
+    this.service = service;
+  }
+
+  @PostMapping
+  ApiResponse<ContactView> create(Tenant tenant, @RequestBody(required = false) JsonNode json) {
+    ContactFields fields = validated(JsonBody.of(json), tenant, true);
+    Contact contact = service.create(tenant.organizationId(), fields);
+    return ApiResponse.ok("Contact created successfully", ContactView.of(contact));
+  }
+
+  @GetMapping
+  ApiResponse<List<ContactView>> list(
+      Tenant tenant,
+      @RequestParam(required = false) String search,
+      @RequestParam(required = false) String limit,
+      @RequestParam(required = false) String offset) {
+    PageParams page = PageParams.of(limit, offset);
+    ContactSearch filter = ContactSearch.of(search);
+    List<Contact> contacts = service.list(tenant.organizationId(), filter, page);
+    long total = service.count(tenant.organizationId(), filter);
+    return ApiResponse.list("Contacts fetched successfully", ContactView.of(contacts), total, page);
+  }
+
+  @GetMapping("/{id}")
+  ApiResponse<ContactView> get(Tenant tenant, @PathVariable String id) {
+    return ApiResponse.ok(
+        "Contact fetched successfully", ContactView.of(service.get(tenant.organizationId(), id)));
+  }
+
+  @PatchMapping("/{id}")
+  ApiResponse<ContactView> patch(
+      Tenant tenant, @PathVariable String id, @RequestBody(required = false) JsonNode json) {
+    service.get(tenant.organizationId(), id); // why: another org's id is a 404 before any 400
+    ContactFields fields = validated(JsonBody.of(json), tenant, false);
+    Contact contact = service.patch(tenant.organizationId(), id, fields);
+    return ApiResponse.ok("Contact updated successfully", ContactView.of(contact));
+  }
+
+  @DeleteMapping("/{id}")
+  ApiResponse<ContactView> delete(Tenant tenant, @PathVariable String id) {
+    Contact deleted = service.delete(tenant.organizationId(), id);
+    return ApiResponse.ok("Contact deleted successfully", ContactView.of(deleted));
+  }
+
+  private static ContactFields validated(JsonBody body, Tenant tenant, boolean create) {
+    ContactInput input = ContactJsonReader.read(body, tenant.defaultRegion(), create);
+    if (!input.problems().isEmpty()) {
+      var first = input.problems().get(0);
+      throw new InvalidRequestException(first.field() + ": " + first.message(), input.problems());
+    }
+    return input.build();
+  }
+}

@@ -1,0 +1,50 @@
+package ai.agni.campaigns.contact;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A campaign row and its queue rows written straight to the database, so contact tests can put a
+ * contact "in a live call" without the campaign feature.
+ */
+record CampaignRows(JdbcClient jdbc, UUID organizationId, UUID campaignId) {
+
+  static CampaignRows insert(JdbcClient jdbc, UUID organizationId) {
+    UUID id = UUID.randomUUID();
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    jdbc.sql(
+            """
+            INSERT INTO campaigns (id, organization_id, name, agent_id, phone_number_id,
+              from_phone_number, status, execution_status, window_start, window_end, window_days,
+              timezone, max_concurrent, retry_attempts, retry_gap_min, created_at, updated_at,
+              version)
+            VALUES (?, ?, 'c', ?, ?, '+14155550000', 'active', 'running', '09:00', '18:00',
+              '1,2,3,4,5', 'UTC', 5, 2, 30, ?, ?, 0)
+            """)
+        .params(id, organizationId, UUID.randomUUID(), UUID.randomUUID(), now, now)
+        .update();
+    return new CampaignRows(jdbc, organizationId, id);
+  }
+
+  void add(UUID contactId, String state) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    jdbc.sql(
+            """
+            INSERT INTO campaign_contacts (campaign_id, contact_id, organization_id, state,
+              attempts, version, added_at, updated_at)
+            VALUES (?, ?, ?, ?, 0, 0, ?, ?)
+            """)
+        .params(campaignId, contactId, organizationId, state, now, now)
+        .update();
+  }
+
+  List<String> states(UUID contactId) {
+    return jdbc.sql("SELECT state FROM campaign_contacts WHERE contact_id = ?")
+        .param(contactId)
+        .query(String.class)
+        .list();
+  }
+}
