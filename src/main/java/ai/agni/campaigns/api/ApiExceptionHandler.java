@@ -36,11 +36,9 @@ class ApiExceptionHandler {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BodySizeLimitFilter.BodyTooLargeException) {
+      if (t instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
         return respond(
-            ErrorCode.INVALID_REQUEST,
-            "body: larger than 1 MiB",
-            BodySizeLimitFilter.tooLargeErrors());
+            ErrorCode.INVALID_REQUEST, "body: " + tooLarge.getMessage(), tooLarge.errors());
       }
     }
     String field = "body";

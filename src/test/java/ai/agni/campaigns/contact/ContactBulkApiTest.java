@@ -113,6 +113,27 @@ class ContactBulkApiTest extends ApiTestSupport {
   }
 
   @Test
+  void acceptsTenThousandRealisticContactsAlthoughTheBodyIsOverOneMebibyte() {
+    TestOrg org = newOrganization();
+    StringBuilder body = new StringBuilder("{\"contacts\":[");
+    for (int i = 0; i < 10_000; i++) {
+      body.append(i == 0 ? "" : ",")
+          .append("{\"first_name\":\"Firstname\",\"last_name\":\"Lastname")
+          .append(i)
+          .append("\",\"email\":\"person")
+          .append(i)
+          .append("@example.com\",\"phone\":\"+1212")
+          .append(3_000_000 + i)
+          .append("\",\"company\":\"Example Inc\"}");
+    }
+    String json = body.append("]}").toString();
+    assertThat(json.length()).isGreaterThan(1024 * 1024);
+    JsonNode result = post(org, BULK, json).ok();
+    assertThat(result.get("created").asInt()).isEqualTo(10_000);
+    assertThat(phones(org)).hasSize(10_000);
+  }
+
+  @Test
   void rejectsMalformedRequestsNamingTheField() {
     TestOrg org = newOrganization();
     post(org, BULK, json("{}")).invalidField("contacts");
