@@ -77,6 +77,24 @@ class DialerRecoveryTest extends EngineTestSupport {
         .isEqualTo(3);
   }
 
+  @Test
+  void aCampaignWithAnUnreadableTimezoneDoesNotStopTheOthers() {
+    var broken = fixtures().aRunningCampaign().withContacts(3).create();
+    jdbc.sql("UPDATE campaigns SET timezone = 'Mars/Olympus_Mons' WHERE id = ?")
+        .param(broken.id())
+        .update();
+    var healthy = fixtures().aRunningCampaign().withContacts(3).retries(0, 30).create();
+    DialerEngine engine = newEngine(clock, timer);
+
+    stepper(clock, timer, engine)
+        .runUntil(
+            T0.plus(Duration.ofHours(1)), () -> campaignStatus(healthy.id()).equals("completed"));
+
+    assertThat(campaignStatus(healthy.id())).isEqualTo("completed");
+    assertThat(audit().campaignCalls(broken.id())).as("never dialed by guess").isEmpty();
+    assertThat(campaignStatus(broken.id())).isEqualTo("active");
+  }
+
   private int live(UUID campaignId) {
     return jdbc.sql(
             "SELECT COUNT(*) FROM calls WHERE campaign_id = ? AND status IN ('queued', 'ringing', 'in_progress')")
