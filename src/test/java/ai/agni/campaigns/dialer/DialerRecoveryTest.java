@@ -7,6 +7,7 @@ import ai.agni.campaigns.telephony.CallRequest;
 import ai.agni.campaigns.telephony.CallResult;
 import ai.agni.campaigns.telephony.TelephonyPort;
 import ai.agni.campaigns.telephony.TelephonyRouter;
+import ai.agni.campaigns.telephony.simulated.SimulatedProperties;
 import ai.agni.campaigns.testsupport.ManualTaskTimer;
 import ai.agni.campaigns.testsupport.MutableClock;
 import java.time.Duration;
@@ -93,6 +94,26 @@ class DialerRecoveryTest extends EngineTestSupport {
     assertThat(campaignStatus(healthy.id())).isEqualTo("completed");
     assertThat(audit().campaignCalls(broken.id())).as("never dialed by guess").isEmpty();
     assertThat(campaignStatus(broken.id())).isEqualTo("active");
+  }
+
+  @Test
+  void lowerRetryAttemptsApplyToCallsAlreadyLive() {
+    // Every call rings out, so each attempt asks for a retry.
+    var campaign = fixtures().aRunningCampaign().withContacts(4).retries(3, 1).create();
+    DialerEngine engine =
+        newEngine(
+            clock, timer, new SimulatedProperties("no_answer:1", null, null, Long.toString(SEED)));
+    EngineStepper stepper = stepper(clock, timer, engine);
+    stepper.runUntil(T0.plusSeconds(5));
+    assertThat(live(campaign.id())).isEqualTo(4);
+    // While the first attempts are live, the user turns retries off (takes effect at once).
+    jdbc.sql("UPDATE campaigns SET retry_attempts = 0 WHERE id = ?").param(campaign.id()).update();
+
+    stepper.runUntil(
+        T0.plus(Duration.ofHours(2)), () -> campaignStatus(campaign.id()).equals("completed"));
+
+    assertThat(audit().campaignCalls(campaign.id())).hasSize(4).allMatch(c -> c.attempt() == 1);
+    assertThat(audit().contactStats(campaign.id())).containsEntry("no_answer", 4).hasSize(1);
   }
 
   private int live(UUID campaignId) {
