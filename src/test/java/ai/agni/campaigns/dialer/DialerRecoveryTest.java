@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** What the engine does with calls that never end, and with rows it cannot read. */
 class DialerRecoveryTest extends EngineTestSupport {
@@ -114,6 +115,11 @@ class DialerRecoveryTest extends EngineTestSupport {
 
     assertThat(audit().campaignCalls(campaign.id())).hasSize(4).allMatch(c -> c.attempt() == 1);
     assertThat(audit().contactStats(campaign.id())).containsEntry("no_answer", 4).hasSize(1);
+  }
+
+  @Test
+  void theEngineNamesItselfByHostAndPortByDefault(@Autowired DialerEngine configured) {
+    assertThat(configured.nodeId()).endsWith(":8080");
   }
 
   private int live(UUID campaignId) {
