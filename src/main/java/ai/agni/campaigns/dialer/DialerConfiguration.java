@@ -8,6 +8,7 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -48,8 +49,11 @@ class DialerConfiguration {
   }
 
   @Bean
-  DialerEngine dialerEngine(EngineParts parts, DialerSettings settings) {
-    return new DialerEngine(parts, settings);
+  DialerEngine dialerEngine(EngineParts parts, DialerSettings settings, Environment env) {
+    DialerSettings node =
+        settings.withDefaultNodeId(
+            env.getProperty("agni.dialer.node-id"), env.getProperty("server.port"));
+    return new DialerEngine(parts, node);
   }
 
   @Bean

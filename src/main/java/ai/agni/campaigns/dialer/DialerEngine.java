@@ -142,9 +142,12 @@ final class DialerEngine {
     parts.store().nodes().beat(settings.nodeId(), parts.clock().instant());
   }
 
-  /** Settles the live calls of dead nodes as failed / node_lost through the retry path. */
+  /**
+   * Settles the live calls of dead nodes as failed / node_lost, and live calls whose lease expired
+   * as failed / lease_expired, through the retry path.
+   */
   int reapOnce() {
-    int reaped = reaper.reapDeadNodes();
+    int reaped = reaper.reapDeadNodes() + reaper.reapExpiredLeases();
     if (reaped > 0) {
       wake();
     }

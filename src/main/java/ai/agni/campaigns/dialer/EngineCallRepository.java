@@ -171,6 +171,33 @@ class EngineCallRepository {
         .list();
   }
 
+  /**
+   * Live campaign calls, of any node, whose contact's lease expired before {@code cutoff}: the call
+   * should have ended long ago (the lease covers ring time, the longest call and the node timeout),
+   * so its outcome was lost on a node that is still alive.
+   */
+  List<LiveCall> leaseExpired(Instant cutoff, int limit) {
+    return jdbc.sql(
+            """
+            SELECT c.id, c.organization_id, c.campaign_id, c.contact_id
+            FROM campaign_contacts cc JOIN calls c
+              ON c.campaign_id = cc.campaign_id AND c.contact_id = cc.contact_id
+                AND c.attempt = cc.attempts AND c.status IN ('queued', 'ringing', 'in_progress')
+            WHERE cc.lease_until < ? AND cc.state = 'in_progress'
+            ORDER BY cc.lease_until LIMIT ?
+            """)
+        .param(Times.db(cutoff))
+        .param(limit)
+        .query(
+            (rs, n) ->
+                new LiveCall(
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("organization_id", UUID.class),
+                    rs.getObject("campaign_id", UUID.class),
+                    rs.getObject("contact_id", UUID.class)))
+        .list();
+  }
+
   /** A live call found by the reaper. */
   record LiveCall(UUID sessionId, UUID organizationId, UUID campaignId, UUID contactId) {}
 }

@@ -3,13 +3,19 @@ package ai.agni.campaigns.dialer;
 import ai.agni.campaigns.platform.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,7 +45,10 @@ class EngineCampaignRepository {
       ORDER BY c.organization_id, c.id
       """;
 
+  private static final Logger log = LoggerFactory.getLogger(EngineCampaignRepository.class);
+
   private final JdbcClient jdbc;
+  private final Set<UUID> unreadable = ConcurrentHashMap.newKeySet();
 
   EngineCampaignRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -48,18 +57,37 @@ class EngineCampaignRepository {
   /** Every active campaign whose number is active, with its organization's caps. */
   List<EngineCampaign> runningCampaigns(Map<java.util.UUID, OrgLimits> orgLimitsOut) {
     Map<UUID, OrgLimits> limits = new HashMap<>();
-    List<EngineCampaign> campaigns =
-        jdbc.sql(RUNNING)
-            .query(
-                (rs, n) -> {
-                  UUID org = rs.getObject("organization_id", UUID.class);
-                  limits.computeIfAbsent(
-                      org, id -> orgLimits(rs, id, "org_max_concurrent", "org_max_cps"));
-                  return campaign(rs, org);
-                })
-            .list();
+    List<EngineCampaign> campaigns = new ArrayList<>();
+    jdbc.sql(RUNNING)
+        .query(
+            rs -> {
+              UUID org = rs.getObject("organization_id", UUID.class);
+              limits.computeIfAbsent(
+                  org, id -> orgLimits(rs, id, "org_max_concurrent", "org_max_cps"));
+              EngineCampaign campaign = readable(rs, org);
+              if (campaign != null) {
+                campaigns.add(campaign);
+              }
+            });
     orgLimitsOut.putAll(limits);
     return campaigns;
+  }
+
+  /**
+   * The campaign of the current row, or null when its schedule cannot be read (a time zone this JVM
+   * does not know, a malformed window written around the API): such a campaign is skipped, never
+   * dialed by a guessed window, and the others go on.
+   */
+  private EngineCampaign readable(ResultSet rs, UUID org) throws SQLException {
+    try {
+      return campaign(rs, org);
+    } catch (DateTimeException | IllegalArgumentException e) {
+      UUID id = rs.getObject("id", UUID.class);
+      if (unreadable.add(id)) {
+        log.error("Campaign {} has an unreadable schedule and is not dialed: {}", id, e.toString());
+      }
+      return null;
+    }
   }
 
   Optional<OrgLimits> orgLimits(UUID organizationId) {
@@ -81,7 +109,7 @@ class EngineCampaignRepository {
             """)
         .param(organizationId)
         .param(campaignId)
-        .query((rs, n) -> new CampaignState(rs.getString("status"), rules(rs)))
+        .query((rs, n) -> new CampaignState(rs.getString("status"), rulesOrNull(rs)))
         .optional();
   }
 
@@ -193,6 +221,15 @@ class EngineCampaignRepository {
         Map.copyOf(route));
   }
 
+  /** The rules, or null when the row's schedule cannot be read (see {@link #readable}). */
+  private static DialingRules rulesOrNull(ResultSet rs) throws SQLException {
+    try {
+      return rules(rs);
+    } catch (DateTimeException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   static DialingRules rules(ResultSet rs) throws SQLException {
     return DialingRules.of(
         rs.getString("window_start"),
@@ -218,7 +255,7 @@ class EngineCampaignRepository {
     return rs.wasNull() || value <= 0 ? fallback : value;
   }
 
-  /** A campaign's status and rules at one moment. */
+  /** A campaign's status and rules at one moment; rules null when its schedule is unreadable. */
   record CampaignState(String status, DialingRules rules) {
     boolean active() {
       return "active".equals(status);

@@ -58,7 +58,10 @@ class OutcomeRecorder {
     if (result.outcome() == CallOutcome.FAILED && !result.retryable()) {
       return operations.finish(ref, result, finalState);
     }
-    DialingRules rules = ref.rules() != null ? ref.rules() : freshRules(ref);
+    // why: read fresh, so retry settings and window changed while the call was live apply to this
+    // decision ("take effect at once"); the claim's copy only when the row cannot be read.
+    DialingRules fresh = freshRules(ref);
+    DialingRules rules = fresh != null ? fresh : ref.rules();
     if (rules == null) {
       return operations.finish(ref, result, finalState);
     }

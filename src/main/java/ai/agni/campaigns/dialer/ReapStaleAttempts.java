@@ -44,14 +44,37 @@ final class ReapStaleAttempts {
   int reapNode(String node) {
     int reaped = 0;
     for (EngineCallRepository.LiveCall call : parts.calls().liveCallsOf(node)) {
-      Instant now = parts.clock().instant();
-      CallResult lost = new CallResult(CallOutcome.FAILED, "node_lost", true, null, now);
-      if (parts.recorder().record(ref(call), lost)) {
+      if (settle(call, "node_lost")) {
         reaped++;
         log.info("Reaped call {} of dead node {} as node_lost", call.sessionId(), node);
       }
     }
     return reaped;
+  }
+
+  /**
+   * Settles live campaign calls whose contact lease expired, on any node, this one included: the
+   * node is alive but the call's outcome never arrived (an adapter that never completed, a timer
+   * task or outcome write that failed). Without this the contact would stay in_progress and hold a
+   * concurrency slot for good.
+   */
+  int reapExpiredLeases() {
+    int reaped = 0;
+    Instant now = parts.clock().instant();
+    for (EngineCallRepository.LiveCall call :
+        parts.calls().leaseExpired(now, settings.batchSize())) {
+      if (settle(call, "lease_expired")) {
+        reaped++;
+        log.warn("Reaped call {} as lease_expired: its outcome never arrived", call.sessionId());
+      }
+    }
+    return reaped;
+  }
+
+  private boolean settle(EngineCallRepository.LiveCall call, String reason) {
+    Instant now = parts.clock().instant();
+    CallResult lost = new CallResult(CallOutcome.FAILED, reason, true, null, now);
+    return parts.recorder().record(ref(call), lost);
   }
 
   private AttemptRef ref(EngineCallRepository.LiveCall call) {

@@ -10,21 +10,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * PostgreSQL: one statement per batch. The sub-select locks due rows with {@code FOR UPDATE SKIP
  * LOCKED}, so concurrent nodes claim disjoint contacts without waiting on each other (as
- * db-scheduler's {@code lockAndFetchSingleStatement}).
+ * db-scheduler's {@code lockAndFetchSingleStatement}). why MATERIALIZED: inside {@code IN (...)}
+ * the planner may run the locking sub-select more than once, and with SKIP LOCKED each run can
+ * return other rows, so the update claimed more than {@code LIMIT} (more contacts than planned
+ * slots); a materialized CTE is evaluated exactly once.
  */
 final class SkipLockedContactClaimer implements ContactClaimer {
 
   private static final String CLAIM =
       """
-      WITH claimed AS (
-        UPDATE campaign_contacts
-        SET state = 'in_progress', attempts = attempts + 1, lease_owner = ?, lease_until = ?,
-            version = version + 1, updated_at = ?
-        WHERE campaign_id = ? AND contact_id IN (
-          SELECT contact_id FROM campaign_contacts
-          WHERE campaign_id = ? AND state = 'pending' AND %s AND organization_id = ?
-          %s LIMIT ? FOR UPDATE SKIP LOCKED)
-        RETURNING contact_id, attempts, version)
+      WITH locked AS MATERIALIZED (
+        SELECT contact_id FROM campaign_contacts
+        WHERE campaign_id = ? AND state = 'pending' AND %s AND organization_id = ?
+        %s LIMIT ? FOR UPDATE SKIP LOCKED),
+      claimed AS (
+        UPDATE campaign_contacts cc
+        SET state = 'in_progress', attempts = cc.attempts + 1, lease_owner = ?, lease_until = ?,
+            version = cc.version + 1, updated_at = ?
+        FROM locked
+        WHERE cc.campaign_id = ? AND cc.contact_id = locked.contact_id AND cc.state = 'pending'
+        RETURNING cc.contact_id, cc.attempts, cc.version)
       SELECT claimed.contact_id, claimed.attempts, claimed.version, %s
       FROM claimed JOIN contacts c ON c.id = claimed.contact_id
       """;
@@ -64,17 +69,16 @@ final class SkipLockedContactClaimer implements ContactClaimer {
 
     List<ClaimedContact> run(String due, String order, int limit) {
       JdbcClient.StatementSpec spec =
-          jdbc.sql(CLAIM.formatted(due, order, ContactClaimer.CONTACT_COLUMNS))
-              .param(node)
-              .param(Times.db(until))
-              .param(Times.db(now))
-              .param(campaignId)
-              .param(campaignId);
+          jdbc.sql(CLAIM.formatted(due, order, ContactClaimer.CONTACT_COLUMNS)).param(campaignId);
       if (due.contains("?")) {
         spec = spec.param(Times.db(now));
       }
       return spec.param(organizationId)
           .param(limit)
+          .param(node)
+          .param(Times.db(until))
+          .param(Times.db(now))
+          .param(campaignId)
           .query(
               (rs, n) ->
                   new ClaimedContact(
