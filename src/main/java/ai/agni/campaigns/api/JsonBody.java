@@ -1,6 +1,5 @@
 package ai.agni.campaigns.api;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -129,7 +128,7 @@ public final class JsonBody {
     if (value == null) {
       return null;
     }
-    if (!value.isNumber() || !isWhole(value.decimalValue())) {
+    if (!isWhole(value)) {
       throw invalid(camel, "must be an integer");
     }
     if (!value.canConvertToInt()) {
@@ -203,7 +202,7 @@ public final class JsonBody {
     List<Integer> result = new ArrayList<>(value.size());
     for (int i = 0; i < value.size(); i++) {
       JsonNode item = value.get(i);
-      if (!item.isNumber() || !isWhole(item.decimalValue()) || !item.canConvertToInt()) {
+      if (!isWhole(item) || !item.canConvertToInt()) {
         throw new InvalidRequestException(field(camel) + "[" + i + "]", "must be an integer");
       }
       result.add(item.intValue());
@@ -300,7 +299,12 @@ public final class JsonBody {
     return new InvalidRequestException(field(camel), message);
   }
 
-  private static boolean isWhole(BigDecimal value) {
-    return value.stripTrailingZeros().scale() <= 0;
+  /** A whole number; 1e309 parses as an infinite double, which has no decimal value. */
+  private static boolean isWhole(JsonNode value) {
+    if (!value.isNumber()
+        || (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue()))) {
+      return false;
+    }
+    return value.decimalValue().stripTrailingZeros().scale() <= 0;
   }
 }

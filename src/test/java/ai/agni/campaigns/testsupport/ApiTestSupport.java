@@ -12,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -73,8 +74,8 @@ public abstract class ApiTestSupport {
     return perform(builder);
   }
 
-  /** Performs any request and parses the answer. */
-  protected ApiResult perform(MockHttpServletRequestBuilder builder) {
+  /** Performs any request (multipart builders included) and parses the answer. */
+  protected ApiResult perform(RequestBuilder builder) {
     try {
       MockHttpServletResponse response = mvc.perform(builder).andReturn().getResponse();
       String body = response.getContentAsString(StandardCharsets.UTF_8);
