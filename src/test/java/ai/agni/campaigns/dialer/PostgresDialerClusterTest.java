@@ -50,12 +50,23 @@ class PostgresDialerClusterTest extends EngineTestSupport {
             .maxConcurrent(20)
             .retries(0, 30)
             .create();
+    // why: a freed slot wakes only the node whose call ended; a short safety poll makes the other
+    // node compete for capacity too, which is what this test is about.
+    DialerSettings competing =
+        new DialerSettings(
+            true,
+            settings.nodeId(),
+            Duration.ofMillis(20),
+            settings.claimHorizon(),
+            settings.heartbeatInterval(),
+            settings.nodeTimeout(),
+            settings.batchSize());
     List<DialerLoop> loops =
         List.of("node-a", "node-b").stream()
             .map(
                 node ->
                     new DialerLoop(
-                        new DialerEngine(parts, settings.forNode(node)), parts.clock(), settings))
+                        new DialerEngine(parts, competing.forNode(node)), parts.clock(), competing))
             .toList();
     long started = System.nanoTime();
     loops.forEach(DialerLoop::start);
