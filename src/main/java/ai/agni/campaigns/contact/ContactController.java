@@ -5,6 +5,7 @@ import ai.agni.campaigns.api.InvalidRequestException;
 import ai.agni.campaigns.api.JsonBody;
 import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.api.Tenant;
+import ai.agni.campaigns.calllog.CallLogRepository;
 import java.util.List;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +23,14 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/contacts")
 class ContactController {
 
-  private final ContactService service;
+  static final int RECENT_CALLS = 20;
 
-  ContactController(ContactService service) {
+  private final ContactService service;
+  private final CallLogRepository calls;
+
+  ContactController(ContactService service, CallLogRepository calls) {
     this.service = service;
+    this.calls = calls;
   }
 
   @PostMapping
@@ -52,6 +57,17 @@ class ContactController {
   ApiResponse<ContactView> get(Tenant tenant, @PathVariable String id) {
     return ApiResponse.ok(
         "Contact fetched successfully", ContactView.of(service.get(tenant.organizationId(), id)));
+  }
+
+  /** The contact and its last 20 call sessions, newest first. */
+  @GetMapping("/{id}/detail")
+  ApiResponse<ContactDetailView> detail(Tenant tenant, @PathVariable String id) {
+    Contact contact = service.get(tenant.organizationId(), id);
+    return ApiResponse.ok(
+        "Contact fetched successfully",
+        new ContactDetailView(
+            ContactView.of(contact),
+            calls.recentForContact(tenant.organizationId(), contact.id(), RECENT_CALLS)));
   }
 
   @PatchMapping("/{id}")

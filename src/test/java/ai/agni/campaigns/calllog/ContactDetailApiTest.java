@@ -31,6 +31,21 @@ class ContactDetailApiTest extends ApiTestSupport {
         aCompletedCall(org.id(), T0.plusSeconds(1800)).forContact(contact).to(ADA).insert(jdbc);
 
     JsonNode data = get(org, "/api/v1/contacts/" + contact + "/detail").ok();
+    assertThat(data.propertyNames())
+        .containsExactlyInAnyOrder(
+            "id",
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "company",
+            "timezone",
+            "metadata",
+            "tags",
+            "notes",
+            "created_at",
+            "updated_at",
+            "recentCalls");
     assertThat(data.get("id").asString()).isEqualTo(contact.toString());
     assertThat(data.get("first_name").asString()).isEqualTo("Ada");
     assertThat(data.get("last_name").asString()).isEqualTo("Lovelace");
