@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -42,7 +43,7 @@ class CampaignMembershipService implements CampaignMembership {
   @Override
   @Transactional
   public int addContacts(UUID organizationId, UUID campaignId, Collection<UUID> contactIds) {
-    Campaign campaign = open(organizationId, campaignId);
+    Campaign campaign = open(campaigns.lock(organizationId, campaignId), campaignId);
     int added = queue.add(organizationId, campaignId, contactIds, clock.instant());
     if (added > 0 && campaign.status() == CampaignStatus.ACTIVE) {
       wake.afterCommit(organizationId, campaignId);
@@ -68,10 +69,11 @@ class CampaignMembershipService implements CampaignMembership {
   }
 
   private Campaign open(UUID organizationId, UUID campaignId) {
-    Campaign campaign =
-        campaigns
-            .find(organizationId, campaignId)
-            .orElseThrow(() -> new NotFoundException("Campaign", campaignId));
+    return open(campaigns.find(organizationId, campaignId), campaignId);
+  }
+
+  private static Campaign open(Optional<Campaign> found, UUID campaignId) {
+    Campaign campaign = found.orElseThrow(() -> new NotFoundException("Campaign", campaignId));
     if (campaign.status() == CampaignStatus.COMPLETED) {
       throw new ConflictException("Cannot change the contacts of a completed campaign");
     }

@@ -51,6 +51,18 @@ class CampaignRepository {
         .optional();
   }
 
+  /**
+   * The campaign with its row locked until the transaction ends. why: adding contacts and the
+   * engine's completion both lock the row, so contacts are never added to a campaign that is being
+   * completed as finished.
+   */
+  Optional<Campaign> lock(UUID organizationId, UUID id) {
+    return jdbc.sql("SELECT * FROM campaigns WHERE organization_id = ? AND id = ? FOR UPDATE")
+        .params(organizationId, id)
+        .query(CampaignRepository::map)
+        .optional();
+  }
+
   /** A page, newest first; {@code status} and {@code search} (name contains) are optional. */
   List<Campaign> list(UUID organizationId, CampaignStatus status, String search, PageParams page) {
     List<Object> params = new ArrayList<>();

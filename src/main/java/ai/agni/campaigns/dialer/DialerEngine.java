@@ -102,9 +102,17 @@ final class DialerEngine {
   /** How many contacts of the campaign are due now (at most a batch); also notes future work. */
   private int dueWork(EngineCampaign c, Instant now, NextWork next) {
     EngineCampaignRepository campaigns = parts.campaigns();
-    if (c.rules().ended(now) || !campaigns.hasUnfinishedContacts(c.organizationId(), c.id())) {
-      campaigns.complete(c.organizationId(), c.id(), now);
-      return 0;
+    boolean ended = c.rules().ended(now);
+    if (ended || !campaigns.hasUnfinishedContacts(c.organizationId(), c.id())) {
+      Boolean completed =
+          parts
+              .store()
+              .tx()
+              .execute(
+                  status -> campaigns.completeIfFinished(c.organizationId(), c.id(), now, ended));
+      if (Boolean.TRUE.equals(completed)) {
+        return 0;
+      }
     }
     if (!c.rules().isOpen(now)) {
       next.offer(c.rules().nextOpen(now));

@@ -169,7 +169,27 @@ class EngineCampaignRepository {
   }
 
   /** Completes an active campaign; true only for the one caller that flipped it. */
-  boolean complete(UUID organizationId, UUID campaignId, Instant now) {
+  /**
+   * Completes an active campaign, exactly once, when its end has passed or (re-checked under the
+   * campaign's row lock, which adding contacts also takes) no contact is pending or in a call. Call
+   * inside a transaction.
+   */
+  boolean completeIfFinished(UUID organizationId, UUID campaignId, Instant now, boolean ended) {
+    boolean active =
+        jdbc.sql(
+                "SELECT 1 FROM campaigns WHERE organization_id = ? AND id = ? AND status = 'active'"
+                    + " FOR UPDATE")
+            .params(organizationId, campaignId)
+            .query(Integer.class)
+            .optional()
+            .isPresent();
+    if (!active || (!ended && hasUnfinishedContacts(organizationId, campaignId))) {
+      return false;
+    }
+    return complete(organizationId, campaignId, now);
+  }
+
+  private boolean complete(UUID organizationId, UUID campaignId, Instant now) {
     return jdbc.sql(
                 """
                 UPDATE campaigns

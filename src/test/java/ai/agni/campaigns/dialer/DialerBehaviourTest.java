@@ -123,9 +123,17 @@ class DialerBehaviourTest extends EngineTestSupport {
 
     assertThat(completedAt).isNotNull();
     assertThat(completedAt(campaign.id())).isEqualTo(completedAt);
-    assertThat(
-            parts.campaigns().complete(campaign.organizationId(), campaign.id(), clock.instant()))
-        .isFalse();
+    Boolean completedAgain =
+        parts
+            .store()
+            .tx()
+            .execute(
+                tx ->
+                    parts
+                        .campaigns()
+                        .completeIfFinished(
+                            campaign.organizationId(), campaign.id(), clock.instant(), true));
+    assertThat(completedAgain).isFalse();
     assertThat(
             jdbc.sql("SELECT execution_status FROM campaigns WHERE id = ?")
                 .param(campaign.id())
