@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -46,14 +47,17 @@ class ApiKeyController {
   }
 
   @GetMapping
-  ApiResponse<List<KeyView>> list(Tenant tenant) {
+  ApiResponse<List<KeyView>> list(
+      Tenant tenant,
+      @RequestParam(required = false) String limit,
+      @RequestParam(required = false) String offset) {
+    PageParams page = PageParams.of(limit, offset);
     List<KeyView> views =
-        keys.list(tenant.organizationId()).stream().map(key -> KeyView.of(key, null)).toList();
+        keys.list(tenant.organizationId(), page.limit(), page.offset()).stream()
+            .map(key -> KeyView.of(key, null))
+            .toList();
     return ApiResponse.list(
-        "API keys fetched successfully",
-        views,
-        views.size(),
-        new PageParams(Math.max(views.size(), 1), 0));
+        "API keys fetched successfully", views, keys.count(tenant.organizationId()), page);
   }
 
   @DeleteMapping("/{id}")

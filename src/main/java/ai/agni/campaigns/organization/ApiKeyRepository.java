@@ -43,11 +43,20 @@ class ApiKeyRepository {
         .optional();
   }
 
-  List<ApiKey> list(UUID organizationId) {
-    return jdbc.sql("SELECT * FROM api_keys WHERE organization_id = ? ORDER BY created_at, id")
-        .param(organizationId)
+  List<ApiKey> list(UUID organizationId, int limit, long offset) {
+    return jdbc.sql(
+            "SELECT * FROM api_keys WHERE organization_id = ? ORDER BY created_at, id"
+                + " LIMIT ? OFFSET ?")
+        .params(organizationId, limit, offset)
         .query(ApiKeyRepository::map)
         .list();
+  }
+
+  long count(UUID organizationId) {
+    return jdbc.sql("SELECT COUNT(*) FROM api_keys WHERE organization_id = ?")
+        .param(organizationId)
+        .query(Long.class)
+        .single();
   }
 
   Optional<ApiKey> find(UUID organizationId, UUID id) {

@@ -61,6 +61,28 @@ class OrganizationApiTest extends ApiTestSupport {
   }
 
   @Test
+  void keyListPagesByLimitAndOffsetWithTheDefaultLimitInMeta() {
+    TestOrg org = newOrganization();
+    post(org, "/api/v1/api-keys", json("{'name':'two'}")).ok();
+    post(org, "/api/v1/api-keys", json("{'name':'three'}")).ok();
+
+    JsonNode all = get(org, "/api/v1/api-keys").json();
+    assertThat(all.get("data")).hasSize(3);
+    assertThat(all.get("meta").get("total").asInt()).isEqualTo(3);
+    assertThat(all.get("meta").get("limit").asInt()).isEqualTo(50);
+    assertThat(all.get("meta").get("offset").asInt()).isZero();
+
+    JsonNode page = get(org, "/api/v1/api-keys/?limit=1&offset=1").json();
+    assertThat(page.get("data")).hasSize(1);
+    assertThat(page.get("data").get(0).get("name").asString()).isEqualTo("two");
+    assertThat(page.get("meta").get("total").asInt()).isEqualTo(3);
+    assertThat(page.get("meta").get("limit").asInt()).isEqualTo(1);
+    assertThat(page.get("meta").get("offset").asInt()).isEqualTo(1);
+
+    get(org, "/api/v1/api-keys?limit=501").invalidField("limit");
+  }
+
+  @Test
   void anotherOrganizationsKeyCannotBeRevoked() {
     TestOrg owner = newOrganization();
     TestOrg other = newOrganization();
