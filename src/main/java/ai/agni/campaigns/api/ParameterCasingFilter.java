@@ -28,30 +28,44 @@ class ParameterCasingFilter extends OncePerRequestFilter {
       return;
     }
     Map<String, String[]> both = new LinkedHashMap<>(original);
+    Map<String, String> twice = new LinkedHashMap<>();
     original.forEach(
         (name, values) -> {
-          both.putIfAbsent(JsonBody.snakeCase(name), values);
-          both.putIfAbsent(JsonBody.camelCase(name), values);
+          String snake = JsonBody.snakeCase(name);
+          String camel = JsonBody.camelCase(name);
+          if (!snake.equals(camel) && original.containsKey(snake) && original.containsKey(camel)) {
+            twice.put(snake, "sent twice, as " + snake + " and as " + camel + "; send one");
+          }
+          both.putIfAbsent(snake, values);
+          both.putIfAbsent(camel, values);
         });
-    chain.doFilter(new BothCasings(request, Collections.unmodifiableMap(both)), response);
+    chain.doFilter(new BothCasings(request, Collections.unmodifiableMap(both), twice), response);
   }
 
   private static final class BothCasings extends HttpServletRequestWrapper {
     private final Map<String, String[]> parameters;
+    private final Map<String, String> sentTwice;
 
-    BothCasings(HttpServletRequest request, Map<String, String[]> parameters) {
+    BothCasings(
+        HttpServletRequest request, Map<String, String[]> parameters, Map<String, String> twice) {
       super(request);
       this.parameters = parameters;
+      this.sentTwice = twice;
     }
 
     @Override
     public String getParameter(String name) {
-      String[] values = parameters.get(name);
+      String[] values = getParameterValues(name);
       return values == null || values.length == 0 ? null : values[0];
     }
 
+    /** Controllers that take every parameter as a map see the same 400. */
     @Override
     public Map<String, String[]> getParameterMap() {
+      sentTwice.forEach(
+          (snake, message) -> {
+            throw new InvalidRequestException(snake, message);
+          });
       return parameters;
     }
 
@@ -60,8 +74,17 @@ class ParameterCasingFilter extends OncePerRequestFilter {
       return Collections.enumeration(parameters.keySet());
     }
 
+    /**
+     * A parameter sent as both {@code page_size} and {@code pageSize} is a 400 when a controller
+     * reads it, as a body field sent in both casings is.
+     */
     @Override
     public String[] getParameterValues(String name) {
+      String snake = JsonBody.snakeCase(name);
+      String twice = sentTwice.get(snake);
+      if (twice != null) {
+        throw new InvalidRequestException(snake, twice);
+      }
       return parameters.get(name);
     }
   }

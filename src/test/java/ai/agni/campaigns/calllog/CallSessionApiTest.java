@@ -223,6 +223,14 @@ class CallSessionApiTest extends ApiTestSupport {
   }
 
   @Test
+  void aQueryParameterSentInBothCasingsIs400() {
+    TestOrg org = newOrganization();
+    get(org, SESSIONS + "?page_size=1&pageSize=5").invalidField("page_size");
+    get(org, SESSIONS + "/?sortOrder=asc&sort_order=desc").invalidField("sort_order");
+    get(org, SESSIONS + "?page_size=1&page_size=5").ok();
+  }
+
+  @Test
   void badQueryParametersAre400NamingTheParameter() {
     TestOrg org = newOrganization();
     get(org, SESSIONS + "?page=0").invalidField("page");
