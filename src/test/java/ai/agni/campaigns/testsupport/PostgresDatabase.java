@@ -52,6 +52,10 @@ public final class PostgresDatabase implements ExecutionCondition {
     registry.add(
         "spring.datasource.hikari.connection-init-sql",
         () -> "SET TIME ZONE '" + SESSION_TIME_ZONE + "'");
+    // why: every test class with its own schema keeps its Spring context (and pool) cached; small
+    // pools keep the suite under the server's max_connections (100 by default).
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
+    registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
     registry.add("spring.flyway.schemas", () -> schema);
     registry.add("spring.flyway.default-schema", () -> schema);
   }
