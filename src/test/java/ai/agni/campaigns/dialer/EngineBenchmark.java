@@ -31,7 +31,6 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Measures the dialer engine; not a timed unit test. Run with
@@ -87,13 +86,7 @@ class EngineBenchmark {
   @DirtiesContext
   @PostgresTest
   // Only the cluster run uses the context's carrier; the stepped run builds its own.
-  @TestPropertySource(
-      properties = {
-        "agni.simulated.ring-ms=5",
-        "agni.simulated.talk-ms=20",
-        "agni.simulated.seed=7",
-        "agni.simulated.outcomes=completed:0.7,no_answer:0.1,busy:0.1,failed:0.1"
-      })
+  @FastSimulatedCarrier
   class OnPostgres extends Runs {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -123,25 +116,7 @@ class EngineBenchmark {
               .maxConcurrent(CLUSTER_CONCURRENT)
               .retries(0, 30)
               .create();
-      // As PostgresDialerClusterTest: a short safety poll makes both nodes compete for capacity.
-      DialerSettings competing =
-          new DialerSettings(
-              true,
-              settings.nodeId(),
-              Duration.ofMillis(20),
-              settings.claimHorizon(),
-              settings.heartbeatInterval(),
-              settings.nodeTimeout(),
-              settings.batchSize());
-      List<DialerLoop> loops =
-          List.of("bench-a", "bench-b").stream()
-              .map(
-                  node ->
-                      new DialerLoop(
-                          new DialerEngine(parts, competing.forNode(node)),
-                          parts.clock(),
-                          competing))
-              .toList();
+      List<DialerLoop> loops = competingNodes("bench-a", "bench-b");
       StatementCounter.reset();
       Instant due = parts.clock().instant();
       long started = System.nanoTime();

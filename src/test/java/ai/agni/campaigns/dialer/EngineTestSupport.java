@@ -59,6 +59,29 @@ abstract class EngineTestSupport {
     return newEngine(clock, timer, SimulatedProperties.withSeed(SEED));
   }
 
+  /**
+   * Engine loops on real threads, one per node id, on the context's clock and carrier. why the
+   * short safety poll: a freed slot wakes only the node whose call ended, and these runs are about
+   * nodes competing for shared capacity.
+   */
+  List<DialerLoop> competingNodes(String... nodeIds) {
+    DialerSettings competing =
+        new DialerSettings(
+            true,
+            settings.nodeId(),
+            Duration.ofMillis(20),
+            settings.claimHorizon(),
+            settings.heartbeatInterval(),
+            settings.nodeTimeout(),
+            settings.batchSize());
+    return java.util.Arrays.stream(nodeIds)
+        .map(
+            node ->
+                new DialerLoop(
+                    new DialerEngine(parts, competing.forNode(node)), parts.clock(), competing))
+        .toList();
+  }
+
   EngineStepper stepper(MutableClock clock, ManualTaskTimer timer, DialerEngine engine) {
     return new EngineStepper(clock, timer, engine, STEP);
   }

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Two engine nodes on real threads polling one PostgreSQL database at once, dialing the simulated
@@ -21,14 +20,7 @@ import org.springframework.test.context.TestPropertySource;
  * shared concurrency cap holds at every instant, and nothing is reaped.
  */
 @PostgresTest
-@TestPropertySource(
-    properties = {
-      "agni.simulated.ring-ms=5",
-      "agni.simulated.talk-ms=20",
-      "agni.simulated.seed=7",
-      // why: the carrier's voicemail greeting is a fixed 10 s; leave it out of a fast-clock run.
-      "agni.simulated.outcomes=completed:0.7,no_answer:0.1,busy:0.1,failed:0.1"
-    })
+@FastSimulatedCarrier
 class PostgresDialerClusterTest extends EngineTestSupport {
 
   @DynamicPropertySource
@@ -50,24 +42,7 @@ class PostgresDialerClusterTest extends EngineTestSupport {
             .maxConcurrent(20)
             .retries(0, 30)
             .create();
-    // why: a freed slot wakes only the node whose call ended; a short safety poll makes the other
-    // node compete for capacity too, which is what this test is about.
-    DialerSettings competing =
-        new DialerSettings(
-            true,
-            settings.nodeId(),
-            Duration.ofMillis(20),
-            settings.claimHorizon(),
-            settings.heartbeatInterval(),
-            settings.nodeTimeout(),
-            settings.batchSize());
-    List<DialerLoop> loops =
-        List.of("node-a", "node-b").stream()
-            .map(
-                node ->
-                    new DialerLoop(
-                        new DialerEngine(parts, competing.forNode(node)), parts.clock(), competing))
-            .toList();
+    List<DialerLoop> loops = competingNodes("node-a", "node-b");
     long started = System.nanoTime();
     loops.forEach(DialerLoop::start);
     try {
