@@ -16,6 +16,12 @@ final class DialerLoop implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(DialerLoop.class);
 
+  /**
+   * Polls start at least this far apart. why: every ended call wakes the loop; under load that is
+   * many wake-ups a second, and one poll serves all that arrived within the gap.
+   */
+  static final Duration MIN_POLL_GAP = Duration.ofMillis(25);
+
   private final DialerEngine engine;
   private final Clock clock;
   private final DialerSettings settings;
@@ -68,6 +74,7 @@ final class DialerLoop implements SmartLifecycle {
     Instant nextBeat = clock.instant();
     while (running) {
       Instant next = null;
+      Instant polledAt = clock.instant();
       try {
         if (!clock.instant().isBefore(nextBeat)) {
           engine.heartbeatOnce();
@@ -78,7 +85,21 @@ final class DialerLoop implements SmartLifecycle {
       } catch (RuntimeException e) {
         log.warn("Dialer step failed; retrying after the poll interval", e);
       }
+      holdOff(polledAt.plus(MIN_POLL_GAP));
       sleepUntil(earliest(next, nextBeat, clock.instant().plus(settings.pollInterval())));
+    }
+  }
+
+  /** Waits until {@code until} whatever wakes the loop; a wake-up meanwhile is kept for later. */
+  private void holdOff(Instant until) {
+    long millis = Duration.between(clock.instant(), until).toMillis();
+    if (millis > 0 && running) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
     }
   }
 
