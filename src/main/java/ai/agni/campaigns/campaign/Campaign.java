@@ -38,10 +38,4 @@ record Campaign(
         && phoneNumberId.equals(other.phoneNumberId)
         && fromPhoneNumber.equals(other.fromPhoneNumber);
   }
-
-  boolean sameLimitsAs(Campaign other) {
-    return schedule.equals(other.schedule)
-        && java.util.Objects.equals(outboundMaxConcurrent, other.outboundMaxConcurrent)
-        && java.util.Objects.equals(outboundMaxCps, other.outboundMaxCps);
-  }
 }

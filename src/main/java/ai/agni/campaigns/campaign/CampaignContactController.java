@@ -5,6 +5,10 @@ import ai.agni.campaigns.api.InvalidRequestException;
 import ai.agni.campaigns.api.JsonBody;
 import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.api.Tenant;
+import ai.agni.campaigns.platform.Times;
+import ai.agni.campaigns.queue.QueueEntry;
+import ai.agni.campaigns.queue.QueueRepository;
+import ai.agni.campaigns.queue.QueueState;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,13 +34,13 @@ class CampaignContactController {
   private final CampaignService service;
   private final CampaignMembershipService membership;
   private final CampaignReferences references;
-  private final CampaignContactRepository queue;
+  private final QueueRepository queue;
 
   CampaignContactController(
       CampaignService service,
       CampaignMembershipService membership,
       CampaignReferences references,
-      CampaignContactRepository queue) {
+      QueueRepository queue) {
     this.service = service;
     this.membership = membership;
     this.references = references;
@@ -86,19 +90,36 @@ class CampaignContactController {
     UUID org = tenant.organizationId();
     Campaign campaign = service.require(org, id);
     PageParams page = PageParams.of(limit, offset);
-    String state = status == null || status.isBlank() ? null : state(status);
+    QueueState state = status == null || status.isBlank() ? null : state(status);
     return ApiResponse.list(
         "Campaign contacts fetched successfully",
-        queue.list(org, campaign.id(), state, page),
+        queue.list(org, campaign.id(), state, page).stream()
+            .map(CampaignContactController::view)
+            .toList(),
         queue.count(org, campaign.id(), state),
         page);
   }
 
-  private static String state(String status) {
+  private static QueueState state(String status) {
     String lower = status.trim().toLowerCase(Locale.ROOT);
     if (!STATES.contains(lower)) {
       throw new InvalidRequestException("status", "must be one of " + String.join(", ", STATES));
     }
-    return lower;
+    return QueueState.parse(lower);
+  }
+
+  private static CampaignContactView view(QueueEntry e) {
+    return new CampaignContactView(
+        e.contactId().toString(),
+        e.firstName(),
+        e.lastName(),
+        e.email(),
+        e.phone(),
+        e.state().wire(),
+        e.attempts(),
+        e.lastOutcome(),
+        Times.iso(e.nextAttemptAt()),
+        e.lastDurationSec(),
+        Times.iso(e.updatedAt()));
   }
 }

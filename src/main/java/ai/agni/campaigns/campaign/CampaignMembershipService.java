@@ -2,6 +2,7 @@ package ai.agni.campaigns.campaign;
 
 import ai.agni.campaigns.api.ConflictException;
 import ai.agni.campaigns.api.NotFoundException;
+import ai.agni.campaigns.queue.QueueRepository;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -20,15 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 class CampaignMembershipService implements CampaignMembership {
 
   private final CampaignRepository campaigns;
-  private final CampaignContactRepository queue;
+  private final QueueRepository queue;
   private final WorkChangedPublisher wake;
   private final Clock clock;
 
   CampaignMembershipService(
-      CampaignRepository campaigns,
-      CampaignContactRepository queue,
-      WorkChangedPublisher wake,
-      Clock clock) {
+      CampaignRepository campaigns, QueueRepository queue, WorkChangedPublisher wake, Clock clock) {
     this.campaigns = campaigns;
     this.queue = queue;
     this.wake = wake;
@@ -44,8 +42,9 @@ class CampaignMembershipService implements CampaignMembership {
   @Transactional
   public int addContacts(UUID organizationId, UUID campaignId, Collection<UUID> contactIds) {
     Campaign campaign = open(campaigns.lock(organizationId, campaignId), campaignId);
-    int added = queue.add(organizationId, campaignId, contactIds, clock.instant());
-    if (added > 0 && campaign.status() == CampaignStatus.ACTIVE) {
+    boolean active = campaign.status() == CampaignStatus.ACTIVE;
+    int added = queue.add(organizationId, campaignId, contactIds, clock.instant(), active);
+    if (added > 0 && active) {
       wake.afterCommit(organizationId, campaignId);
     }
     return added;
@@ -59,10 +58,9 @@ class CampaignMembershipService implements CampaignMembership {
   Removal remove(UUID organizationId, UUID campaignId, List<UUID> contactIds) {
     Campaign campaign = open(organizationId, campaignId);
     Set<UUID> before = queue.queued(organizationId, campaign.id(), contactIds);
-    queue.removeIdle(organizationId, campaign.id(), before);
-    Set<UUID> kept = queue.queued(organizationId, campaign.id(), before);
-    Set<UUID> removed = new LinkedHashSet<>(before);
-    removed.removeAll(kept);
+    Set<UUID> removed = queue.removeIdle(organizationId, campaign.id(), before);
+    Set<UUID> kept = new LinkedHashSet<>(before);
+    kept.removeAll(removed);
     Set<UUID> absent = new LinkedHashSet<>(contactIds);
     absent.removeAll(before);
     return new Removal(strings(removed), strings(kept), strings(absent));

@@ -49,7 +49,7 @@ class CampaignReferences {
   Set<UUID> unknownContacts(UUID organizationId, Collection<UUID> contactIds) {
     List<UUID> ids = List.copyOf(new LinkedHashSet<>(contactIds));
     Set<UUID> known = new HashSet<>();
-    int batch = CampaignContactRepository.BATCH;
+    int batch = 500;
     for (int from = 0; from < ids.size(); from += batch) {
       List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + batch));
       List<Object> params = new ArrayList<>();
@@ -58,7 +58,7 @@ class CampaignReferences {
       known.addAll(
           jdbc.sql(
                   "SELECT id FROM contacts WHERE organization_id = ? AND id IN ("
-                      + CampaignContactRepository.placeholders(chunk.size())
+                      + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
                       + ")")
               .params(params)
               .query(UUID.class)

@@ -112,26 +112,23 @@ class CampaignRepository {
   }
 
   /**
-   * Deletes the campaign and its queue if the row is still at {@code version}: the guarded version
-   * bump claims the row first, so a concurrent writer makes this answer false and delete nothing.
+   * Claims the campaign for deletion if the row is still at {@code version}: the guarded version
+   * bump locks the row first, so a concurrent writer makes this answer false and delete nothing.
    */
-  boolean delete(UUID organizationId, UUID id, long version) {
-    int claimed =
-        jdbc.sql(
+  boolean claimForDelete(UUID organizationId, UUID id, long version) {
+    return jdbc.sql(
                 "UPDATE campaigns SET version = version + 1"
                     + " WHERE id = ? AND organization_id = ? AND version = ?")
             .params(id, organizationId, version)
-            .update();
-    if (claimed == 0) {
-      return false;
-    }
-    jdbc.sql("DELETE FROM campaign_contacts WHERE organization_id = ? AND campaign_id = ?")
-        .params(organizationId, id)
-        .update();
+            .update()
+        == 1;
+  }
+
+  /** Deletes the campaign row claimed by {@link #claimForDelete} (its queue is gone already). */
+  void delete(UUID organizationId, UUID id) {
     jdbc.sql("DELETE FROM campaigns WHERE id = ? AND organization_id = ?")
         .params(id, organizationId)
         .update();
-    return true;
   }
 
   private static boolean counted(int rows, Campaign next) {

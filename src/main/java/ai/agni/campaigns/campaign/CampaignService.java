@@ -5,6 +5,7 @@ import ai.agni.campaigns.api.NotFoundException;
 import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.platform.Ids;
+import ai.agni.campaigns.queue.QueueRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,13 +20,13 @@ class CampaignService {
   private static final int MAX_ATTEMPTS = 3;
 
   private final CampaignRepository campaigns;
-  private final CampaignContactRepository queue;
+  private final QueueRepository queue;
   private final CampaignReferences references;
   private final Clock clock;
 
   CampaignService(
       CampaignRepository campaigns,
-      CampaignContactRepository queue,
+      QueueRepository queue,
       CampaignReferences references,
       Clock clock) {
     this.campaigns = campaigns;
@@ -60,7 +61,8 @@ class CampaignService {
             now,
             0);
     campaigns.insert(campaign);
-    queue.add(org, campaign.id(), request.contactIds().ids(), now);
+    queue.create(org, campaign.id());
+    queue.add(org, campaign.id(), request.contactIds().ids(), now, false);
     return campaign;
   }
 
@@ -91,7 +93,9 @@ class CampaignService {
       if (current.status() == CampaignStatus.ACTIVE) {
         throw new ConflictException("Cannot delete an active campaign; pause or complete it first");
       }
-      if (campaigns.delete(organizationId, current.id(), current.version())) {
+      if (campaigns.claimForDelete(organizationId, current.id(), current.version())) {
+        queue.deleteQueue(organizationId, current.id());
+        campaigns.delete(organizationId, current.id());
         return current;
       }
     }

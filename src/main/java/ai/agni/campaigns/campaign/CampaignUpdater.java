@@ -2,6 +2,7 @@ package ai.agni.campaigns.campaign;
 
 import ai.agni.campaigns.api.ConflictException;
 import ai.agni.campaigns.platform.Times;
+import ai.agni.campaigns.queue.QueueRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,7 +25,7 @@ class CampaignUpdater {
 
   private final CampaignService service;
   private final CampaignRepository campaigns;
-  private final CampaignContactRepository queue;
+  private final QueueRepository queue;
   private final CampaignReferences references;
   private final WorkChangedPublisher wake;
   private final Clock clock;
@@ -32,7 +33,7 @@ class CampaignUpdater {
   CampaignUpdater(
       CampaignService service,
       CampaignRepository campaigns,
-      CampaignContactRepository queue,
+      QueueRepository queue,
       CampaignReferences references,
       WorkChangedPublisher wake,
       Clock clock) {
@@ -55,8 +56,9 @@ class CampaignUpdater {
         return current;
       }
       if (campaigns.update(next)) {
-        if (next.status() == CampaignStatus.ACTIVE
-            && (current.status() != CampaignStatus.ACTIVE || !next.sameLimitsAs(current))) {
+        if (next.status() == CampaignStatus.ACTIVE) {
+          // why: any change of an active campaign (status, window, limits) may bring work now.
+          queue.wake(next.id(), clock.instant());
           wake.afterCommit(organizationId, next.id());
         }
         return next;

@@ -2,6 +2,7 @@ package ai.agni.campaigns.campaign;
 
 import ai.agni.campaigns.organization.Organization;
 import ai.agni.campaigns.platform.Times;
+import ai.agni.campaigns.queue.ContactStats;
 import java.util.List;
 
 /** A campaign as the API shows it (camelCase; every field present, null when unset). */

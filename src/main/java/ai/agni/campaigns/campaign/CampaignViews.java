@@ -2,19 +2,24 @@ package ai.agni.campaigns.campaign;
 
 import ai.agni.campaigns.organization.Organization;
 import ai.agni.campaigns.organization.OrganizationRepository;
+import ai.agni.campaigns.queue.ContactStats;
+import ai.agni.campaigns.queue.QueueRepository;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Turns campaign rows into API views: exact stats from the queue, organization caps filled in. */
+/**
+ * Turns campaign rows into API views: exact stats from the queue's counters, organization caps
+ * filled in.
+ */
 @Component
 class CampaignViews {
 
-  private final CampaignContactRepository queue;
+  private final QueueRepository queue;
   private final OrganizationRepository organizations;
 
-  CampaignViews(CampaignContactRepository queue, OrganizationRepository organizations) {
+  CampaignViews(QueueRepository queue, OrganizationRepository organizations) {
     this.queue = queue;
     this.organizations = organizations;
   }

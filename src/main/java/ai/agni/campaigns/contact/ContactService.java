@@ -4,6 +4,7 @@ import ai.agni.campaigns.api.ConflictException;
 import ai.agni.campaigns.api.NotFoundException;
 import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.platform.Ids;
+import ai.agni.campaigns.queue.QueueRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,15 +22,12 @@ class ContactService {
   static final int DELETE_CHUNK = 1_000;
 
   private final ContactRepository contacts;
-  private final ContactQueueRepository queue;
+  private final QueueRepository queue;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   ContactService(
-      ContactRepository contacts,
-      ContactQueueRepository queue,
-      TransactionTemplate tx,
-      Clock clock) {
+      ContactRepository contacts, QueueRepository queue, TransactionTemplate tx, Clock clock) {
     this.contacts = contacts;
     this.queue = queue;
     this.tx = tx;
@@ -88,7 +86,7 @@ class ContactService {
     return tx.execute(
         status -> {
           Contact old = lockOr404(organizationId, contactId, id);
-          queue.removeIdle(organizationId, List.of(contactId));
+          queue.removeIdleEverywhere(organizationId, List.of(contactId));
           if (!queue.inCall(organizationId, List.of(contactId)).isEmpty()) {
             throw new ConflictException(
                 "Contact " + id + " is in a live call; delete it when the call has ended");
@@ -111,7 +109,7 @@ class ContactService {
       Integer count =
           tx.execute(
               status -> {
-                queue.removeIdle(organizationId, chunk);
+                queue.removeIdleEverywhere(organizationId, chunk);
                 inCall.addAll(queue.inCall(organizationId, chunk));
                 return contacts.deleteUnqueued(organizationId, chunk);
               });

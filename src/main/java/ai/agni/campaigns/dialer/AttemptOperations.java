@@ -1,132 +1,153 @@
 package ai.agni.campaigns.dialer;
 
-import ai.agni.campaigns.platform.Times;
+import ai.agni.campaigns.calling.SingleCallRepository;
+import ai.agni.campaigns.calllog.CallRecordRepository;
+import ai.agni.campaigns.calllog.PlacedCall;
+import ai.agni.campaigns.queue.QueueRef;
+import ai.agni.campaigns.queue.QueueRepository;
+import ai.agni.campaigns.queue.Settlement;
 import ai.agni.campaigns.telephony.CallResult;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The guarded writes that end an attempt, each in one transaction: the call row gets its outcome
- * and the contact's queue row its next state. Writes are guarded by the live call status and by the
- * queue row's version and {@code in_progress} state: 0 rows means another actor (the reaper, a
- * concurrent finish) settled it first, which is normal; more than 1 is a bug.
+ * The guarded writes of an attempt's life, each in one transaction: placing it, giving back a slot
+ * never used, and ending attempts in batches. Removing the attempt's {@code live_calls} row is the
+ * guard that makes each end happen exactly once; the call row, the queue row and its counters
+ * follow in the same transaction.
  */
-@Component
-class AttemptOperations {
+final class AttemptOperations {
 
   private static final Logger log = LoggerFactory.getLogger(AttemptOperations.class);
 
-  private final JdbcClient jdbc;
-  private final EngineCallRepository calls;
+  /** One attempt's end, decided: the call's result and, for a campaign contact, its queue move. */
+  record Ending(LiveAttempt attempt, CallResult result, Settlement settlement) {}
+
   private final TransactionTemplate tx;
+  private final LiveCallRepository liveCalls;
+  private final CallRecordRepository callRecords;
+  private final QueueRepository queue;
+  private final SingleCallRepository singleCalls;
+  private final DialerMetrics metrics;
 
-  AttemptOperations(JdbcClient jdbc, EngineCallRepository calls, TransactionTemplate tx) {
-    this.jdbc = jdbc;
-    this.calls = calls;
+  AttemptOperations(
+      TransactionTemplate tx,
+      LiveCallRepository liveCalls,
+      CallRecordRepository callRecords,
+      QueueRepository queue,
+      SingleCallRepository singleCalls,
+      DialerMetrics metrics) {
+    this.metrics = metrics;
     this.tx = tx;
-  }
-
-  /** The contact is done: it ends in {@code finalState} (successful, no_answer or failed). */
-  boolean finish(AttemptRef ref, CallResult result, String finalState) {
-    return settle(ref, result, finalState, null);
-  }
-
-  /** The contact goes back to pending and becomes due at {@code nextAttemptAt}. */
-  boolean reschedule(AttemptRef ref, CallResult result, Instant nextAttemptAt) {
-    return settle(ref, result, "pending", nextAttemptAt);
-  }
-
-  private boolean settle(AttemptRef ref, CallResult result, String state, Instant nextAt) {
-    Boolean done =
-        tx.execute(
-            status -> {
-              int callRows = calls.finish(ref.sessionId(), result);
-              if (callRows == 0) {
-                log.debug("Call {} already settled; lost the race", ref.sessionId());
-                return false;
-              }
-              checkSingle(callRows, ref);
-              if (ref.campaignId() == null) {
-                return true;
-              }
-              int rows = updateContact(ref, result, state, nextAt);
-              if (rows == 0) {
-                log.debug("Contact {} of call {} moved on; lost the race", ref.contactId(), ref);
-              }
-              checkSingle(rows, ref);
-              return rows == 1;
-            });
-    return Boolean.TRUE.equals(done);
-  }
-
-  private int updateContact(AttemptRef ref, CallResult result, String state, Instant nextAt) {
-    Integer talked =
-        result.answeredAt() == null
-            ? null
-            : (int) Duration.between(result.answeredAt(), result.endedAt()).toSeconds();
-    return jdbc.sql(
-            """
-            UPDATE campaign_contacts
-            SET state = ?, next_attempt_at = ?, last_outcome = ?, last_reason = ?,
-                last_duration_sec = COALESCE(?, last_duration_sec), lease_owner = NULL,
-                lease_until = NULL, version = version + 1, updated_at = ?
-            WHERE campaign_id = ? AND contact_id = ? AND version = ? AND state = 'in_progress'
-              AND organization_id = ?
-            """)
-        .param(state)
-        .param(Times.db(nextAt))
-        .param(result.outcome().apiName())
-        .param(result.reason())
-        .param(talked)
-        .param(Times.db(result.endedAt()))
-        .param(ref.campaignId())
-        .param(ref.contactId())
-        .param(ref.contactVersion())
-        .param(ref.organizationId())
-        .update();
+    this.liveCalls = liveCalls;
+    this.callRecords = callRecords;
+    this.queue = queue;
+    this.singleCalls = singleCalls;
   }
 
   /**
-   * Returns a claimed contact whose call was never placed to pending (attempts - 1), and forgets
-   * the queued call row, in one transaction.
+   * The attempt is placed now: its live row becomes dialing and its call row rings. False (nothing
+   * written) when the attempt was reaped meanwhile or its campaign is no longer active.
    */
-  boolean release(ClaimedAttempt a, String node, Instant now) {
+  boolean place(ClaimedAttempt a, String node, Instant now) {
+    Boolean placed =
+        tx.execute(
+            status -> {
+              if (!liveCalls.markDialing(a.sessionId(), node)) {
+                return false;
+              }
+              boolean written =
+                  a.origin() instanceof AttemptOrigin.CampaignContact c
+                      ? callRecords.insertPlaced(placedCall(a, c, node, now))
+                      : callRecords.markRinging(a.sessionId(), node, now);
+              if (!written) {
+                status.setRollbackOnly();
+              }
+              return written;
+            });
+    if (Boolean.TRUE.equals(placed)) {
+      metrics.placed();
+    }
+    return Boolean.TRUE.equals(placed);
+  }
+
+  /** A placed call of this node ended (its outcome handed to the recorder). */
+  void ended() {
+    metrics.ended();
+  }
+
+  /** Gives back a claimed slot that was never placed: no attempt used, the contact due again. */
+  boolean release(LiveAttempt a, Instant now) {
     Boolean done =
         tx.execute(
             status -> {
-              int callRows = calls.deleteUnplaced(a.sessionId(), node);
-              if (callRows == 0 || !a.inCampaign()) {
-                return callRows == 1;
+              if (!liveCalls.deleteClaimed(a.sessionId())) {
+                return false;
               }
-              int rows =
-                  jdbc.sql(
-                          """
-                          UPDATE campaign_contacts
-                          SET state = 'pending', attempts = attempts - 1, lease_owner = NULL,
-                              lease_until = NULL, version = version + 1, updated_at = ?
-                          WHERE campaign_id = ? AND contact_id = ? AND version = ?
-                            AND state = 'in_progress' AND organization_id = ?
-                          """)
-                      .param(Times.db(now))
-                      .param(a.campaignId())
-                      .param(a.contactId())
-                      .param(a.contactVersion())
-                      .param(a.organizationId())
-                      .update();
-              checkSingle(rows, AttemptRef.of(a));
-              return rows == 1;
+              if (a.origin() instanceof AttemptOrigin.CampaignContact c) {
+                QueueRef ref = new QueueRef(c.contactId(), c.contactVersion());
+                queue.release(a.organizationId(), c.campaignId(), List.of(ref), now);
+              } else if (a.origin() instanceof AttemptOrigin.SingleCall s) {
+                singleCalls.putBack(a.sessionId(), a.organizationId(), s.queuedAt());
+              }
+              return true;
             });
     return Boolean.TRUE.equals(done);
   }
 
-  private static void checkSingle(int rows, Object row) {
-    if (rows > 1) {
-      throw new IllegalStateException("Indicates a bug: " + rows + " rows updated for " + row);
-    }
+  void answered(UUID sessionId, Instant at) {
+    callRecords.markAnswered(sessionId, at);
+  }
+
+  /** Ends the attempts in one transaction; returns those this call settled (the rest were). */
+  List<Ending> end(List<Ending> endings, Instant now) {
+    return tx.execute(
+        status -> {
+          int[] removed =
+              liveCalls.delete(endings.stream().map(e -> e.attempt().sessionId()).toList());
+          List<Ending> mine = new ArrayList<>();
+          for (int i = 0; i < removed.length; i++) {
+            if (removed[i] == 1) {
+              mine.add(endings.get(i));
+            } else {
+              log.debug("Call {} already settled; lost the race", endings.get(i).attempt());
+            }
+          }
+          callRecords.finish(
+              mine.stream().map(e -> e.attempt().sessionId()).toList(),
+              mine.stream().map(Ending::result).toList());
+          List<Settlement> settlements =
+              mine.stream().map(Ending::settlement).filter(s -> s != null).toList();
+          boolean[] applied = queue.settle(settlements, now);
+          for (int i = 0; i < applied.length; i++) {
+            if (!applied[i]) {
+              // why not a bug: a paused campaign may be deleted while its last calls finish.
+              log.debug("Queue row of settled call is gone: {}", settlements.get(i));
+            }
+          }
+          return mine;
+        });
+  }
+
+  private static PlacedCall placedCall(
+      ClaimedAttempt a, AttemptOrigin.CampaignContact c, String node, Instant now) {
+    return new PlacedCall(
+        a.sessionId(),
+        a.organizationId(),
+        c.campaignId(),
+        c.contactId(),
+        a.agentId(),
+        a.line().id(),
+        a.attempt(),
+        a.line().number(),
+        a.to(),
+        node,
+        a.line().provider(),
+        now);
   }
 }

@@ -1,82 +1,121 @@
 package ai.agni.campaigns.dialer;
 
+import ai.agni.campaigns.calling.SingleCallQueued;
+import ai.agni.campaigns.calling.SingleCallRepository;
+import ai.agni.campaigns.calllog.CallRecordRepository;
 import ai.agni.campaigns.campaign.CampaignWorkChanged;
-import ai.agni.campaigns.platform.SqlDialect;
 import ai.agni.campaigns.platform.TaskTimer;
+import ai.agni.campaigns.queue.QueueRepository;
 import ai.agni.campaigns.telephony.TelephonyRouter;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Wires the engine: its parts, the steppable core, and, only when {@code agni.dialer.enabled} is
- * true, the threads that run it. Campaign work events wake it after their transaction commits.
+ * Wires the engine in one place: its steps from the stores, the steppable core, and, only when
+ * {@code agni.dialer.enabled} is true, the thread that runs it. Campaign work and queued single
+ * calls wake it after their transaction commits.
  */
 @Configuration(proxyBeanMethods = false)
 class DialerConfiguration {
 
-  @Bean
-  EngineParts.Store engineStore(
+  /** The stores and transactions the steps are built from (wiring only; no step sees it whole). */
+  record Stores(
+      TransactionTemplate tx,
       EngineCampaignRepository campaigns,
-      EngineCallRepository calls,
+      QueueRepository queue,
+      LiveCallRepository liveCalls,
+      CallRecordRepository callRecords,
+      SingleCallRepository singleCalls,
       ThrottleBucketRepository buckets,
       EngineNodeRepository nodes,
       DoNotCallFilter dnc,
-      AdHocCallRepository adHoc,
-      SqlDialect dialect,
-      JdbcClient jdbc,
-      JdbcTemplate template,
-      TransactionTemplate tx) {
-    ContactClaimer claimer = EngineParts.Store.claimerFor(dialect, jdbc, template);
-    return new EngineParts.Store(campaigns, calls, buckets, nodes, claimer, dnc, adHoc, tx, jdbc);
+      DialerMetrics metrics) {}
+
+  @Bean
+  Stores engineStores(
+      TransactionTemplate tx,
+      EngineCampaignRepository campaigns,
+      QueueRepository queue,
+      LiveCallRepository liveCalls,
+      CallRecordRepository callRecords,
+      SingleCallRepository singleCalls,
+      ThrottleBucketRepository buckets,
+      EngineNodeRepository nodes,
+      DoNotCallFilter dnc,
+      DialerMetrics metrics) {
+    return new Stores(
+        tx, campaigns, queue, liveCalls, callRecords, singleCalls, buckets, nodes, dnc, metrics);
   }
 
   @Bean
-  EngineParts engineParts(
+  DialerEngine dialerEngine(
+      Stores stores,
       Clock clock,
       TaskTimer timer,
       TelephonyRouter router,
-      EngineParts.Store store,
-      OutcomeRecorder recorder,
-      DialerMetrics metrics) {
-    return new EngineParts(clock, timer, router, store, recorder, metrics);
-  }
-
-  @Bean
-  DialerEngine dialerEngine(EngineParts parts, DialerSettings settings, Environment env) {
+      DialerSettings settings,
+      Environment env) {
     DialerSettings node =
         settings.withDefaultNodeId(
             env.getProperty("agni.dialer.node-id"), env.getProperty("server.port"));
-    return new DialerEngine(parts, node);
+    return engine(stores, clock, timer, router, node);
+  }
+
+  /** One engine node: its steps on this clock, timer and carrier (tests build extra nodes). */
+  static DialerEngine engine(
+      Stores s, Clock clock, TaskTimer timer, TelephonyRouter router, DialerSettings settings) {
+    EngineSignal signal = new EngineSignal();
+    CompleteFinishedCampaigns completion =
+        new CompleteFinishedCampaigns(s.tx(), s.campaigns(), s.queue());
+    AttemptOperations operations =
+        new AttemptOperations(
+            s.tx(), s.liveCalls(), s.callRecords(), s.queue(), s.singleCalls(), s.metrics());
+    OutcomeRecorder recorder = new OutcomeRecorder(operations, s.campaigns(), s.metrics(), clock);
+    DialerEngine.Steps steps =
+        new DialerEngine.Steps(
+            new PlanDueWork(
+                s.campaigns(), s.queue(), completion, s.singleCalls(), settings.batchSize()),
+            new ClaimCapacity(
+                s.tx(), s.buckets(), s.liveCalls(), s.queue(), s.dnc(), s.singleCalls(), settings),
+            new DispatchClaimedAttempts(
+                timer, clock, router, operations, recorder, signal, settings.nodeId()),
+            new ReapStaleAttempts(s.liveCalls(), s.nodes(), recorder, operations, clock, settings),
+            s.nodes(),
+            s.queue());
+    return new DialerEngine(steps, clock, settings, signal);
   }
 
   @Bean
   @ConditionalOnProperty(name = "agni.dialer.enabled", havingValue = "true")
-  DialerLoop dialerLoop(DialerEngine engine, EngineParts parts, DialerSettings settings) {
-    return new DialerLoop(engine, parts.clock(), settings);
+  DialerLoop dialerLoop(DialerEngine engine, Clock clock, DialerSettings settings) {
+    return new DialerLoop(engine, clock, settings);
   }
 
   @Bean
-  WakeOnCampaignWork wakeOnCampaignWork(DialerEngine engine) {
-    return new WakeOnCampaignWork(engine);
+  WakeOnNewWork wakeOnNewWork(DialerEngine engine) {
+    return new WakeOnNewWork(engine);
   }
 
-  /** Wakes the engine after a campaign change commits (waking without work is harmless). */
-  static final class WakeOnCampaignWork {
+  /** Wakes the engine after a change commits (waking without work is harmless). */
+  static final class WakeOnNewWork {
     private final DialerEngine engine;
 
-    WakeOnCampaignWork(DialerEngine engine) {
+    WakeOnNewWork(DialerEngine engine) {
       this.engine = engine;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(CampaignWorkChanged event) {
+      engine.wake();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(SingleCallQueued event) {
       engine.wake();
     }
   }

@@ -1,40 +1,41 @@
 package ai.agni.campaigns.dialer;
 
+import ai.agni.campaigns.queue.QueueRepository;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
- * The steppable core of the engine: {@link #pollOnce}, {@link #heartbeatOnce}, {@link #reapOnce}
- * run one step each on the calling thread; no threads of its own. {@code DialerLoop} calls them on
- * real threads; tests call them on a manual clock and timer.
+ * The steppable core of the engine, composed of named steps: {@link PlanDueWork} (which also
+ * completes finished campaigns), {@link ClaimCapacity}, {@link DispatchClaimedAttempts} (whose
+ * calls end through the {@link OutcomeRecorder}) and {@link ReapStaleAttempts}. {@link #pollOnce},
+ * {@link #heartbeatOnce}, {@link #reapOnce} run one step each on the calling thread; no threads of
+ * its own. {@code DialerLoop} calls them on real threads; tests call them on a manual clock.
  */
 final class DialerEngine {
 
-  private final EngineParts parts;
-  private final DialerSettings settings;
-  private final ClaimForOrganization claims;
-  private final DispatchClaimedAttempts dispatch;
-  private final ReapStaleAttempts reaper;
-  private final AtomicBoolean woken = new AtomicBoolean(true);
-  private final AtomicLong rotation = new AtomicLong();
-  private volatile Consumer<DialerEngine> onWake = engine -> {};
+  /** The steps and stores one engine node runs, wired by {@code DialerConfiguration}. */
+  record Steps(
+      PlanDueWork plan,
+      ClaimCapacity claim,
+      DispatchClaimedAttempts dispatch,
+      ReapStaleAttempts reap,
+      EngineNodeRepository nodes,
+      QueueRepository queue) {}
 
-  DialerEngine(EngineParts parts, DialerSettings settings) {
-    this.parts = parts;
+  private final Steps steps;
+  private final Clock clock;
+  private final DialerSettings settings;
+  private final EngineSignal signal;
+  private final AtomicLong rotation = new AtomicLong();
+
+  DialerEngine(Steps steps, Clock clock, DialerSettings settings, EngineSignal signal) {
+    this.steps = steps;
+    this.clock = clock;
     this.settings = settings;
-    this.claims = new ClaimForOrganization(parts, settings);
-    this.dispatch = new DispatchClaimedAttempts(parts, settings.nodeId(), this::wake);
-    this.reaper = new ReapStaleAttempts(parts, settings);
+    this.signal = signal;
   }
 
   String nodeId() {
@@ -43,140 +44,75 @@ final class DialerEngine {
 
   /** Something may have changed (new work, capacity freed): poll soon. Never blocks. */
   void wake() {
-    woken.set(true);
-    onWake.accept(this);
+    signal.raise();
   }
 
-  void onWake(Consumer<DialerEngine> listener) {
-    this.onWake = listener;
+  void onWake(Runnable listener) {
+    signal.onRaise(listener);
   }
 
   /** Whether a wake-up arrived since the last poll began. */
   boolean isWoken() {
-    return woken.get();
+    return signal.isRaised();
   }
 
   /**
-   * One dispatcher step: completes finished campaigns, claims what capacity allows for every
-   * organization, hands the claims to the timer. Returns the earliest instant at which new work is
-   * known to appear (window opening, retry due, rate slot free), or null when only a wake-up can
-   * bring work.
+   * One dispatcher step: plans due work, claims what capacity allows for every organization, hands
+   * the claims to the timer. Returns the earliest instant at which new work is known to appear
+   * (window opening, retry due, rate slot free), or null when only a wake-up can bring work.
    */
   Instant pollOnce() {
-    woken.set(false);
-    Instant now = parts.clock().instant();
-    Map<UUID, OrgLimits> orgs = new HashMap<>();
-    List<EngineCampaign> running = parts.campaigns().runningCampaigns(orgs);
-    Map<UUID, List<EngineCampaign>> byOrg = new LinkedHashMap<>();
-    Map<UUID, Integer> due = new HashMap<>();
-    NextWork next = new NextWork();
-    for (EngineCampaign c : running) {
-      int dueCount = dueWork(c, now, next);
-      if (dueCount > 0) {
-        due.put(c.id(), dueCount);
-        byOrg.computeIfAbsent(c.organizationId(), id -> new ArrayList<>()).add(c);
-      }
-    }
-    Set<UUID> callsWaiting = new HashSet<>(parts.store().adHoc().waitingOrganizations());
-    callsWaiting.forEach(org -> byOrg.computeIfAbsent(org, id -> new ArrayList<>()));
+    signal.clear();
+    Instant now = clock.instant();
+    PlanDueWork.DueWork work = steps.plan().run(now);
+    Instant next = null;
     long turn = rotation.getAndIncrement();
-    byOrg.forEach(
-        (org, campaigns) -> {
-          OrgLimits limits = orgs.containsKey(org) ? orgs.get(org) : orgLimits(org);
-          if (limits == null) {
-            return;
-          }
-          List<EngineCampaign> rotated = rotate(campaigns, turn);
-          ClaimForOrganization.Result result =
-              claims.claim(limits, rotated, due, callsWaiting.contains(org), now);
-          result.attempts().forEach(dispatch::dispatch);
-          if (result.cpsBound()) {
-            next.offer(now.plus(settings.claimHorizon()));
-          } else if (!result.attempts().isEmpty() && moreDue(campaigns, due)) {
-            next.offer(now);
-          }
-        });
-    return next.at;
-  }
-
-  /** How many contacts of the campaign are due now (at most a batch); also notes future work. */
-  private int dueWork(EngineCampaign c, Instant now, NextWork next) {
-    EngineCampaignRepository campaigns = parts.campaigns();
-    boolean ended = c.rules().ended(now);
-    if (ended || !campaigns.hasUnfinishedContacts(c.organizationId(), c.id())) {
-      Boolean completed =
-          parts
-              .store()
-              .tx()
-              .execute(
-                  status -> campaigns.completeIfFinished(c.organizationId(), c.id(), now, ended));
-      if (Boolean.TRUE.equals(completed)) {
-        return 0;
+    for (PlanDueWork.OrgWork org : work.byOrganization().values()) {
+      PlanDueWork.OrgWork rotated =
+          new PlanDueWork.OrgWork(org.limits(), rotate(org.campaigns(), turn), org.callsWaiting());
+      ClaimCapacity.Result result = steps.claim().claim(rotated, work.dueCounts(), now);
+      result.attempts().forEach(steps.dispatch()::dispatch);
+      if (result.cpsBound()) {
+        next = PlanDueWork.earliest(next, now.plus(settings.claimHorizon()));
+      } else if (result.drainedSome()) {
+        // why: a campaign whose due contacts were all claimed plans its next work at the next poll.
+        next = now;
       }
     }
-    if (!c.rules().isOpen(now)) {
-      next.offer(c.rules().nextOpen(now));
-      return 0;
-    }
-    int due = campaigns.countDue(c.organizationId(), c.id(), now, settings.batchSize());
-    if (due == 0) {
-      // why: only an idle campaign needs its next retry time; a busy one is woken by its calls.
-      campaigns.nextRetryAt(c.organizationId(), c.id(), now).ifPresent(next::offer);
-    }
-    return due;
+    return PlanDueWork.earliest(next, steps.queue().nextWorkAfter(now).orElse(null));
   }
 
-  /** A full batch was due: more may be waiting behind it. */
-  private boolean moreDue(List<EngineCampaign> campaigns, Map<UUID, Integer> due) {
-    return campaigns.stream().anyMatch(c -> due.get(c.id()) >= settings.batchSize());
-  }
-
-  private OrgLimits orgLimits(UUID organizationId) {
-    return parts.campaigns().orgLimits(organizationId).orElse(null);
-  }
-
-  private static List<EngineCampaign> rotate(List<EngineCampaign> campaigns, long turn) {
-    if (campaigns.isEmpty()) {
-      return campaigns;
+  private static <T> List<T> rotate(List<T> items, long turn) {
+    if (items.isEmpty()) {
+      return items;
     }
-    int shift = (int) (turn % campaigns.size());
-    List<EngineCampaign> rotated = new ArrayList<>(campaigns.subList(shift, campaigns.size()));
-    rotated.addAll(campaigns.subList(0, shift));
+    int shift = (int) (turn % items.size());
+    List<T> rotated = new ArrayList<>(items.subList(shift, items.size()));
+    rotated.addAll(items.subList(0, shift));
     return rotated;
   }
 
   /** Refreshes this node's heartbeat. */
   void heartbeatOnce() {
-    parts.store().nodes().beat(settings.nodeId(), parts.clock().instant());
+    steps.nodes().beat(settings.nodeId(), clock.instant());
   }
 
   /**
-   * Settles the live calls of dead nodes as failed / node_lost, and live calls whose lease expired
-   * as failed / lease_expired, through the retry path.
+   * Settles the live attempts of dead nodes (node_lost) and those whose lease expired
+   * (lease_expired); claimed slots never placed are given back unused.
    */
   int reapOnce() {
-    int reaped = reaper.reapDeadNodes() + reaper.reapExpiredLeases();
+    int reaped = steps.reap().reapDeadNodes() + steps.reap().reapExpiredLeases();
     if (reaped > 0) {
       wake();
     }
     return reaped;
   }
 
-  /** At start: this node's live calls are from a previous life and are settled the same way. */
+  /** At start: this node's live attempts are from a previous life and are settled the same way. */
   int recoverOwnCalls() {
-    int reaped = reaper.reapNode(settings.nodeId());
+    int reaped = steps.reap().reapNode(settings.nodeId());
     heartbeatOnce();
     return reaped;
-  }
-
-  /** The earliest of the instants offered. */
-  private static final class NextWork {
-    private Instant at;
-
-    void offer(Instant candidate) {
-      if (candidate != null && (at == null || candidate.isBefore(at))) {
-        at = candidate;
-      }
-    }
   }
 }

@@ -39,7 +39,7 @@ final class DialerLoop implements SmartLifecycle {
   public synchronized void start() {
     engine.recoverOwnCalls();
     engine.onWake(
-        e -> {
+        () -> {
           synchronized (signal) {
             signal.notifyAll();
           }

@@ -39,24 +39,6 @@ public record DialerSettings(
     batchSize = batchSize <= 0 ? 200 : batchSize;
   }
 
-  /** The same settings for another node id (tests run several nodes in one process). */
-  public DialerSettings forNode(String otherNodeId) {
-    return new DialerSettings(
-        enabled,
-        otherNodeId,
-        pollInterval,
-        claimHorizon,
-        heartbeatInterval,
-        nodeTimeout,
-        batchSize);
-  }
-
-  /** The same settings with another claim horizon (tests step time in coarser polls). */
-  public DialerSettings withClaimHorizon(Duration horizon) {
-    return new DialerSettings(
-        enabled, nodeId, pollInterval, horizon, heartbeatInterval, nodeTimeout, batchSize);
-  }
-
   /**
    * These settings with the default node id when none was configured. why: the host name alone is
    * shared by two processes on one host: each would reap the other's live calls as its own at start
@@ -69,7 +51,14 @@ public record DialerSettings(
   public DialerSettings withDefaultNodeId(String configuredNodeId, String serverPort) {
     return configuredNodeId != null && !configuredNodeId.isBlank()
         ? this
-        : forNode(defaultNodeId(hostName(), serverPort));
+        : new DialerSettings(
+            enabled,
+            defaultNodeId(hostName(), serverPort),
+            pollInterval,
+            claimHorizon,
+            heartbeatInterval,
+            nodeTimeout,
+            batchSize);
   }
 
   /**

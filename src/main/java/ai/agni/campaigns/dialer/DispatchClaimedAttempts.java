@@ -5,52 +5,65 @@ import ai.agni.campaigns.telephony.CallEventSink;
 import ai.agni.campaigns.telephony.CallOutcome;
 import ai.agni.campaigns.telephony.CallRequest;
 import ai.agni.campaigns.telephony.CallResult;
+import ai.agni.campaigns.telephony.TelephonyRouter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Places claimed attempts at their reserved slots. At the moment of dialing it checks again that
- * the window is open and (in the same guarded update that marks the call ringing) that the campaign
- * is still active; a claim may wait up to the claim horizon. If not, the attempt is released
- * unplaced. The outcome goes to the {@link OutcomeRecorder}, then the engine is woken because
- * capacity was freed.
+ * the window is open and (in the transaction that places the call) that the campaign is still
+ * active; a claim may wait up to the claim horizon. If not, the slot is given back unused. The
+ * outcome goes to the {@link OutcomeRecorder}, then the engine is woken because capacity was freed.
  */
 final class DispatchClaimedAttempts {
 
   private static final Logger log = LoggerFactory.getLogger(DispatchClaimedAttempts.class);
 
-  private final EngineParts parts;
+  private final TaskTimer timer;
+  private final Clock clock;
+  private final TelephonyRouter router;
+  private final AttemptOperations operations;
+  private final OutcomeRecorder recorder;
+  private final EngineSignal capacityFreed;
   private final String node;
-  private final Runnable capacityFreed;
 
-  DispatchClaimedAttempts(EngineParts parts, String node, Runnable capacityFreed) {
-    this.parts = parts;
-    this.node = node;
+  DispatchClaimedAttempts(
+      TaskTimer timer,
+      Clock clock,
+      TelephonyRouter router,
+      AttemptOperations operations,
+      OutcomeRecorder recorder,
+      EngineSignal capacityFreed,
+      String node) {
+    this.timer = timer;
+    this.clock = clock;
+    this.router = router;
+    this.operations = operations;
+    this.recorder = recorder;
     this.capacityFreed = capacityFreed;
+    this.node = node;
   }
 
   void dispatch(ClaimedAttempt attempt) {
-    TaskTimer timer = parts.timer();
     timer.schedule(attempt.slot(), () -> dial(attempt));
   }
 
   private void dial(ClaimedAttempt attempt) {
-    Clock clock = parts.clock();
     Instant now = clock.instant();
-    boolean windowOpen = !attempt.inCampaign() || attempt.rules().isOpen(now);
-    if (!windowOpen || !parts.calls().markDialing(attempt.sessionId(), node, now)) {
-      // why: the window closed or the campaign stopped being active since the claim; release is
-      // guarded, so a call the reaper settled meanwhile stays settled.
-      parts.operations().release(attempt, node, now);
-      capacityFreed.run();
+    boolean windowOpen =
+        !(attempt.origin() instanceof AttemptOrigin.CampaignContact c) || c.rules().isOpen(now);
+    if (!windowOpen || !operations.place(attempt, node, now)) {
+      // why: the window closed or the campaign stopped being active since the claim; the release
+      // is guarded, so an attempt the reaper settled meanwhile stays settled.
+      operations.release(attempt.live(), now);
+      capacityFreed.raise();
       return;
     }
-    parts.metrics().placed();
     try {
-      parts
-          .router()
+      router
           .placeCall(attempt.line().provider(), request(attempt), sink(attempt))
           .whenComplete(
               (result, error) ->
@@ -58,19 +71,19 @@ final class DispatchClaimedAttempts {
                       attempt,
                       error == null && result != null
                           ? result
-                          : failure("carrier_error", true, clock.instant())));
+                          : failure("carrier_error", clock.instant())));
     } catch (RuntimeException e) {
       log.warn("Placing call {} failed", attempt.sessionId(), e);
-      finish(attempt, failure("carrier_error", true, now));
+      finish(attempt, failure("carrier_error", now));
     }
   }
 
   private void finish(ClaimedAttempt attempt, CallResult result) {
     try {
-      parts.recorder().record(AttemptRef.of(attempt), result);
+      recorder.record(attempt.live(), result);
     } finally {
-      parts.metrics().ended();
-      capacityFreed.run();
+      operations.ended();
+      capacityFreed.raise();
     }
   }
 
@@ -81,27 +94,30 @@ final class DispatchClaimedAttempts {
 
       @Override
       public void answered(Instant at) {
-        parts.calls().markAnswered(attempt.sessionId(), at);
+        operations.answered(attempt.sessionId(), at);
       }
     };
   }
 
   private static CallRequest request(ClaimedAttempt a) {
+    boolean inCampaign = a.origin() instanceof AttemptOrigin.CampaignContact;
+    AttemptOrigin.CampaignContact c =
+        inCampaign ? (AttemptOrigin.CampaignContact) a.origin() : null;
     return new CallRequest(
         a.sessionId(),
         a.organizationId(),
-        a.campaignId(),
-        a.contactId(),
+        c == null ? null : c.campaignId(),
+        c == null ? null : c.contactId(),
         a.agentId(),
         a.line().number(),
         a.to(),
         a.ringTimeout(),
         a.maxDuration(),
-        a.variables(),
+        a.variables() == null ? Map.of() : a.variables(),
         a.line().route());
   }
 
-  private static CallResult failure(String reason, boolean retryable, Instant at) {
-    return new CallResult(CallOutcome.FAILED, reason, retryable, null, at);
+  private static CallResult failure(String reason, Instant at) {
+    return new CallResult(CallOutcome.FAILED, reason, true, null, at);
   }
 }

@@ -1,6 +1,7 @@
 package ai.agni.campaigns.dialer;
 
-import ai.agni.campaigns.platform.Times;
+import ai.agni.campaigns.queue.ClaimedEntry;
+import ai.agni.campaigns.queue.QueueRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,23 +20,16 @@ import org.springframework.stereotype.Repository;
 class DoNotCallFilter {
 
   private final JdbcClient jdbc;
+  private final QueueRepository queue;
 
-  DoNotCallFilter(JdbcClient jdbc) {
+  DoNotCallFilter(JdbcClient jdbc, QueueRepository queue) {
     this.jdbc = jdbc;
-  }
-
-  boolean isListed(UUID organizationId, String phone) {
-    return jdbc.sql("SELECT 1 FROM dnc_numbers WHERE organization_id = ? AND phone = ?")
-        .param(organizationId)
-        .param(phone)
-        .query(Integer.class)
-        .optional()
-        .isPresent();
+    this.queue = queue;
   }
 
   /** Settles listed contacts as failed / dnc and returns the ones that may be dialed. */
-  List<ClaimedContact> dialable(
-      UUID organizationId, UUID campaignId, List<ClaimedContact> claimed, Instant now) {
+  List<ClaimedEntry> dialable(
+      UUID organizationId, UUID campaignId, List<ClaimedEntry> claimed, Instant now) {
     if (claimed.isEmpty()) {
       return claimed;
     }
@@ -43,19 +37,21 @@ class DoNotCallFilter {
     if (listed.isEmpty()) {
       return claimed;
     }
-    List<ClaimedContact> out = new ArrayList<>();
-    for (ClaimedContact c : claimed) {
+    List<ClaimedEntry> out = new ArrayList<>();
+    List<ClaimedEntry> dnc = new ArrayList<>();
+    for (ClaimedEntry c : claimed) {
       if (listed.contains(c.phone())) {
-        markDnc(organizationId, campaignId, c, now);
+        dnc.add(c);
       } else {
         out.add(c);
       }
     }
+    queue.markDoNotCall(organizationId, campaignId, dnc, now);
     return out;
   }
 
-  private Set<String> listed(UUID organizationId, List<ClaimedContact> claimed) {
-    List<String> phones = claimed.stream().map(ClaimedContact::phone).toList();
+  private Set<String> listed(UUID organizationId, List<ClaimedEntry> claimed) {
+    List<String> phones = claimed.stream().map(ClaimedEntry::phone).toList();
     return new HashSet<>(
         jdbc.sql(
                 "SELECT phone FROM dnc_numbers WHERE organization_id = :org AND phone IN (:phones)")
@@ -63,28 +59,5 @@ class DoNotCallFilter {
             .param("phones", phones)
             .query(String.class)
             .list());
-  }
-
-  private void markDnc(UUID organizationId, UUID campaignId, ClaimedContact c, Instant now) {
-    int rows =
-        jdbc.sql(
-                """
-                UPDATE campaign_contacts
-                SET state = 'failed', attempts = attempts - 1, last_outcome = 'failed',
-                    last_reason = 'dnc', lease_owner = NULL, lease_until = NULL,
-                    version = version + 1, updated_at = ?
-                WHERE campaign_id = ? AND contact_id = ? AND version = ? AND state = 'in_progress'
-                  AND organization_id = ?
-                """)
-            .param(Times.db(now))
-            .param(campaignId)
-            .param(c.contactId())
-            .param(c.version())
-            .param(organizationId)
-            .update();
-    if (rows != 1) {
-      throw new IllegalStateException(
-          "Indicates a bug: dnc update of just-claimed " + c + " = " + rows);
-    }
   }
 }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,29 +19,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The engine's reads and writes of {@code campaigns}: running campaigns with every cap joined in,
- * rules at the moment of dialing, due-work probes on the queue index, and the guarded completion.
- * The poll reads across organizations by design (the engine serves them all); every other call
- * takes the organization id.
+ * The engine's reads and writes of {@code campaigns}: the campaigns whose work is due with every
+ * cap joined in, rules read fresh for each outcome, and the guarded completion. The poll reads
+ * across organizations by design (the engine serves them all); every other call takes the
+ * organization id.
  */
 @Repository
 class EngineCampaignRepository {
 
-  private static final String RUNNING =
+  private static final String DUE =
       """
-      SELECT c.id, c.organization_id, c.agent_id, c.schedule_start, c.schedule_end, c.window_start,
-             c.window_end, c.window_days, c.timezone, c.max_concurrent, c.retry_attempts,
-             c.retry_gap_min, c.outbound_max_concurrent, c.outbound_max_cps,
+      SELECT c.id, c.organization_id, c.status, c.agent_id, c.schedule_start, c.schedule_end,
+             c.window_start, c.window_end, c.window_days, c.timezone, c.max_concurrent,
+             c.retry_attempts, c.retry_gap_min, c.outbound_max_concurrent, c.outbound_max_cps,
              o.outbound_max_concurrent AS org_max_concurrent, o.outbound_max_cps AS org_max_cps,
-             p.id AS line_id, p.phone_number, p.provider, p.max_concurrent AS line_max_concurrent,
-             p.max_cps AS line_max_cps, p.sip_trunk_uri, p.sip_username, p.sip_password,
-             p.runtime_url, p.runtime_secret, a.ring_duration_ms, a.max_call_duration_ms
-      FROM campaigns c
+             p.id AS line_id, p.status AS line_status, p.phone_number, p.provider,
+             p.max_concurrent AS line_max_concurrent, p.max_cps AS line_max_cps, p.sip_trunk_uri,
+             p.sip_username, p.sip_password, p.runtime_url, p.runtime_secret, a.ring_duration_ms,
+             a.max_call_duration_ms, q.pending, q.in_progress, q.work_seq
+      FROM campaign_queues q
+      JOIN campaigns c ON c.id = q.campaign_id
       JOIN organizations o ON o.id = c.organization_id
-      JOIN phone_numbers p ON p.id = c.phone_number_id AND p.organization_id = c.organization_id
+      LEFT JOIN phone_numbers p ON p.id = c.phone_number_id AND p.organization_id = c.organization_id
       LEFT JOIN agents a ON a.id = c.agent_id AND a.organization_id = c.organization_id
-      WHERE c.status = 'active' AND p.status = 'active'
-      ORDER BY c.organization_id, c.id
+      WHERE q.next_work_at <= ?
+      ORDER BY q.next_work_at LIMIT ?
       """;
 
   private static final Logger log = LoggerFactory.getLogger(EngineCampaignRepository.class);
@@ -54,23 +55,28 @@ class EngineCampaignRepository {
     this.jdbc = jdbc;
   }
 
-  /** Every active campaign whose number is active, with its organization's caps. */
-  List<EngineCampaign> runningCampaigns(Map<java.util.UUID, OrgLimits> orgLimitsOut) {
-    Map<UUID, OrgLimits> limits = new HashMap<>();
-    List<EngineCampaign> campaigns = new ArrayList<>();
-    jdbc.sql(RUNNING)
+  /**
+   * The campaigns whose next work has come (one indexed range over the queue heads), with their
+   * organization's caps and counters; campaigns with nothing to do cost nothing here.
+   */
+  List<DueCampaign> dueCampaigns(Instant now, int limit) {
+    return jdbc.sql(DUE)
+        .params(Times.db(now), limit)
         .query(
-            rs -> {
+            (rs, n) -> {
               UUID org = rs.getObject("organization_id", UUID.class);
-              limits.computeIfAbsent(
-                  org, id -> orgLimits(rs, id, "org_max_concurrent", "org_max_cps"));
-              EngineCampaign campaign = readable(rs, org);
-              if (campaign != null) {
-                campaigns.add(campaign);
-              }
-            });
-    orgLimitsOut.putAll(limits);
-    return campaigns;
+              boolean runnable =
+                  "active".equals(rs.getString("status"))
+                      && "active".equals(rs.getString("line_status"));
+              return new DueCampaign(
+                  rs.getObject("id", UUID.class),
+                  orgLimits(rs, org, "org_max_concurrent", "org_max_cps"),
+                  runnable ? readable(rs, org) : null,
+                  rs.getLong("pending"),
+                  rs.getLong("in_progress"),
+                  rs.getLong("work_seq"));
+            })
+        .list();
   }
 
   /**
@@ -113,83 +119,19 @@ class EngineCampaignRepository {
         .optional();
   }
 
-  /** How many pending contacts are due now, counting at most {@code limit} (index range scans). */
-  int countDue(UUID organizationId, UUID campaignId, Instant now, int limit) {
-    int fresh = count("next_attempt_at IS NULL", null, organizationId, campaignId, limit);
-    return fresh >= limit
-        ? fresh
-        : fresh + count("next_attempt_at <= ?", now, organizationId, campaignId, limit - fresh);
-  }
-
-  private int count(String due, Instant now, UUID organizationId, UUID campaignId, int limit) {
-    JdbcClient.StatementSpec spec =
-        jdbc.sql(
-                """
-                SELECT COUNT(*) FROM (SELECT 1 FROM campaign_contacts
-                  WHERE campaign_id = ? AND state = 'pending' AND %s AND organization_id = ?
-                  LIMIT ?) due
-                """
-                    .formatted(due))
-            .param(campaignId);
-    if (now != null) {
-      spec = spec.param(Times.db(now));
-    }
-    return spec.param(organizationId).param(limit).query(Integer.class).single();
-  }
-
-  /** The earliest retry time at or after {@code from} among pending contacts. */
-  Optional<Instant> nextRetryAt(UUID organizationId, UUID campaignId, Instant from) {
+  /** Locks an active campaign's row (adding contacts takes it too); false when not active. */
+  boolean lockActive(UUID organizationId, UUID campaignId) {
     return jdbc.sql(
-            """
-            SELECT next_attempt_at AS at FROM campaign_contacts
-            WHERE campaign_id = ? AND state = 'pending' AND next_attempt_at >= ?
-              AND organization_id = ?
-            ORDER BY next_attempt_at LIMIT 1
-            """)
-        .param(campaignId)
-        .param(Times.db(from))
-        .param(organizationId)
-        .query((rs, n) -> Times.instant(rs, "at"))
-        .optional();
-  }
-
-  /** Whether any contact is still pending or in a call. */
-  boolean hasUnfinishedContacts(UUID organizationId, UUID campaignId) {
-    return jdbc.sql(
-            """
-            SELECT 1 FROM campaign_contacts
-            WHERE campaign_id = ? AND state IN ('pending', 'in_progress') AND organization_id = ?
-            FETCH FIRST 1 ROWS ONLY
-            """)
-        .param(campaignId)
-        .param(organizationId)
+            "SELECT 1 FROM campaigns WHERE organization_id = ? AND id = ? AND status = 'active'"
+                + " FOR UPDATE")
+        .params(organizationId, campaignId)
         .query(Integer.class)
         .optional()
         .isPresent();
   }
 
   /** Completes an active campaign; true only for the one caller that flipped it. */
-  /**
-   * Completes an active campaign, exactly once, when its end has passed or (re-checked under the
-   * campaign's row lock, which adding contacts also takes) no contact is pending or in a call. Call
-   * inside a transaction.
-   */
-  boolean completeIfFinished(UUID organizationId, UUID campaignId, Instant now, boolean ended) {
-    boolean active =
-        jdbc.sql(
-                "SELECT 1 FROM campaigns WHERE organization_id = ? AND id = ? AND status = 'active'"
-                    + " FOR UPDATE")
-            .params(organizationId, campaignId)
-            .query(Integer.class)
-            .optional()
-            .isPresent();
-    if (!active || (!ended && hasUnfinishedContacts(organizationId, campaignId))) {
-      return false;
-    }
-    return complete(organizationId, campaignId, now);
-  }
-
-  private boolean complete(UUID organizationId, UUID campaignId, Instant now) {
+  boolean complete(UUID organizationId, UUID campaignId, Instant now) {
     return jdbc.sql(
                 """
                 UPDATE campaigns
@@ -197,10 +139,7 @@ class EngineCampaignRepository {
                     updated_at = ?, version = version + 1
                 WHERE organization_id = ? AND id = ? AND status = 'active'
                 """)
-            .param(Times.db(now))
-            .param(Times.db(now))
-            .param(organizationId)
-            .param(campaignId)
+            .params(Times.db(now), Times.db(now), organizationId, campaignId)
             .update()
         == 1;
   }

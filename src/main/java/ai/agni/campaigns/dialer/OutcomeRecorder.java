@@ -1,85 +1,162 @@
 package ai.agni.campaigns.dialer;
 
 import ai.agni.campaigns.campaign.schedule.RetryPolicy;
+import ai.agni.campaigns.queue.QueueState;
+import ai.agni.campaigns.queue.Settlement;
 import ai.agni.campaigns.telephony.CallOutcome;
 import ai.agni.campaigns.telephony.CallResult;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides what a finished attempt means for its contact (contract section 6, "Outcomes and
- * retries") and hands the write to {@link AttemptOperations}; it never writes SQL itself. Retry
+ * retries") and hands the writes to {@link AttemptOperations}; it never writes SQL itself. Retry
  * settings and window are read fresh, so a change applies to the next decision.
+ *
+ * <p>Outcomes that end together are written together (group commit): a caller that finds no write
+ * under way writes everything waiting in one transaction, then looks again; callers arriving
+ * meanwhile only queue theirs. A single thread writes each outcome at once, as before.
  */
-@Component
-class OutcomeRecorder {
+final class OutcomeRecorder {
+
+  private static final Logger log = LoggerFactory.getLogger(OutcomeRecorder.class);
+
+  /** The most outcomes written by one transaction. */
+  static final int MAX_BATCH = 500;
+
+  private record Finished(LiveAttempt attempt, CallResult result) {}
 
   private final AttemptOperations operations;
   private final EngineCampaignRepository campaigns;
   private final DialerMetrics metrics;
+  private final Clock clock;
+  private final ConcurrentLinkedQueue<Finished> waiting = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean writing = new AtomicBoolean();
 
   OutcomeRecorder(
-      AttemptOperations operations, EngineCampaignRepository campaigns, DialerMetrics metrics) {
+      AttemptOperations operations,
+      EngineCampaignRepository campaigns,
+      DialerMetrics metrics,
+      Clock clock) {
     this.operations = operations;
     this.campaigns = campaigns;
     this.metrics = metrics;
+    this.clock = clock;
   }
 
-  AttemptOperations operations() {
-    return operations;
-  }
-
-  /** Records the outcome; false when someone else settled the attempt first. */
-  boolean record(AttemptRef ref, CallResult result) {
-    boolean recorded = ref.campaignId() == null ? adHoc(ref, result) : inCampaign(ref, result);
-    if (recorded) {
-      metrics.finished(result.outcome());
+  /** Records a call's outcome (now, or with the batch being written by another thread). */
+  void record(LiveAttempt attempt, CallResult result) {
+    waiting.add(new Finished(attempt, result));
+    while (!waiting.isEmpty() && writing.compareAndSet(false, true)) {
+      try {
+        List<Finished> batch = new ArrayList<>();
+        Finished next;
+        while (batch.size() < MAX_BATCH && (next = waiting.poll()) != null) {
+          batch.add(next);
+        }
+        write(batch);
+      } catch (RuntimeException e) {
+        // why only logged: the attempts stay live and the reaper settles them at lease expiry.
+        log.warn("Writing call outcomes failed", e);
+      } finally {
+        writing.set(false);
+      }
     }
-    return recorded;
   }
 
-  private DialingRules freshRules(AttemptRef ref) {
-    Optional<EngineCampaignRepository.CampaignState> state =
-        campaigns.state(ref.organizationId(), ref.campaignId());
-    return state.map(EngineCampaignRepository.CampaignState::rules).orElse(null);
+  /** Settles live attempts synchronously (the reaper); returns how many this call settled. */
+  int settleNow(List<LiveAttempt> attempts, CallResult result) {
+    List<Finished> batch = attempts.stream().map(a -> new Finished(a, result)).toList();
+    return write(batch);
   }
 
-  private boolean adHoc(AttemptRef ref, CallResult result) {
-    return operations.finish(ref, result, null);
-  }
-
-  private boolean inCampaign(AttemptRef ref, CallResult result) {
-    if (result.outcome() == CallOutcome.COMPLETED) {
-      return operations.finish(ref, result, "successful");
+  private int write(List<Finished> batch) {
+    if (batch.isEmpty()) {
+      return 0;
     }
-    String finalState = result.outcome() == CallOutcome.FAILED ? "failed" : "no_answer";
-    if (result.outcome() == CallOutcome.FAILED && !result.retryable()) {
-      return operations.finish(ref, result, finalState);
+    Map<UUID, Optional<DialingRules>> fresh = new HashMap<>();
+    List<AttemptOperations.Ending> endings = new ArrayList<>();
+    for (Finished f : batch) {
+      endings.add(new AttemptOperations.Ending(f.attempt(), f.result(), settlement(f, fresh)));
     }
-    // why: read fresh, so retry settings and window changed while the call was live apply to this
+    List<AttemptOperations.Ending> settled = operations.end(endings, clock.instant());
+    settled.forEach(e -> metrics.finished(e.result().outcome()));
+    return settled.size();
+  }
+
+  private Settlement settlement(Finished f, Map<UUID, Optional<DialingRules>> fresh) {
+    if (!(f.attempt().origin() instanceof AttemptOrigin.CampaignContact c)) {
+      return null;
+    }
+    CallResult result = f.result();
+    // why read fresh: retry settings and window changed while the call was live apply to this
     // decision ("take effect at once"); the claim's copy only when the row cannot be read.
-    DialingRules fresh = freshRules(ref);
-    DialingRules rules = fresh != null ? fresh : ref.rules();
-    if (rules == null) {
-      return operations.finish(ref, result, finalState);
+    DialingRules rules =
+        fresh
+            .computeIfAbsent(c.campaignId(), id -> freshRules(f.attempt().organizationId(), id))
+            .orElse(c.rules());
+    QueueState target = decide(result, f.attempt().attempt(), rules);
+    Instant next = target == QueueState.PENDING ? nextAttemptAt(f.attempt(), result, rules) : null;
+    Integer talked =
+        result.answeredAt() == null
+            ? null
+            : (int) Duration.between(result.answeredAt(), result.endedAt()).toSeconds();
+    return new Settlement(
+        f.attempt().organizationId(),
+        c.campaignId(),
+        c.contactId(),
+        c.contactVersion(),
+        f.attempt().attempt(),
+        target,
+        next,
+        result.outcome().apiName(),
+        result.reason(),
+        talked,
+        result.endedAt());
+  }
+
+  /** The contact's next state: successful, a retry (pending), or final no_answer / failed. */
+  static QueueState decide(CallResult result, int attempt, DialingRules rules) {
+    if (result.outcome() == CallOutcome.COMPLETED) {
+      return QueueState.SUCCESSFUL;
     }
-    if (ref.attempt() >= 1 + rules.retryAttempts()) {
-      return operations.finish(ref, result, finalState);
+    QueueState finalState =
+        result.outcome() == CallOutcome.FAILED ? QueueState.FAILED : QueueState.NO_ANSWER;
+    boolean retryable = result.outcome() != CallOutcome.FAILED || result.retryable();
+    if (!retryable || rules == null || attempt >= 1 + rules.retryAttempts()) {
+      return finalState;
     }
+    return QueueState.PENDING;
+  }
+
+  private static Instant nextAttemptAt(LiveAttempt a, CallResult result, DialingRules rules) {
     Instant endedAt = result.endedAt();
-    Instant next =
-        RetryPolicy.nextAttemptAt(
-                ref.attempt(),
-                rules.retryAttempts(),
-                rules.retryGapMin(),
-                endedAt,
-                rules.window(),
-                rules.zone())
-            // why: the window never opens again (the end passes first); the contact stays
-            // pending, as the contract keeps pending contacts of a campaign that reached its end.
-            .orElse(endedAt.plus(Duration.ofMinutes(rules.retryGapMin())));
-    return operations.reschedule(ref, result, next);
+    return RetryPolicy.nextAttemptAt(
+            a.attempt(),
+            rules.retryAttempts(),
+            rules.retryGapMin(),
+            endedAt,
+            rules.window(),
+            rules.zone())
+        // why: the window never opens again (the end passes first); the contact stays pending, as
+        // the contract keeps pending contacts of a campaign that reached its end.
+        .orElse(endedAt.plus(Duration.ofMinutes(rules.retryGapMin())));
+  }
+
+  private Optional<DialingRules> freshRules(UUID organizationId, UUID campaignId) {
+    return campaigns
+        .state(organizationId, campaignId)
+        .map(EngineCampaignRepository.CampaignState::rules);
   }
 }

@@ -85,7 +85,7 @@ class CampaignContactsApiTest extends CampaignApiTestBase {
   void theMembershipPortAddsInBatchesAndChecksTheCampaign() {
     Setup s = aSetup();
     JsonNode c = post(s.org(), "/api/v1/campaigns", createBody(s, List.of(), "")).ok();
-    List<UUID> many = data.contacts(s.org().id(), CampaignContactRepository.BATCH + 20);
+    List<UUID> many = data.contacts(s.org().id(), 500 + 20);
     membership.requireOpenCampaign(s.org().id(), id(c));
     assertThat(membership.addContacts(s.org().id(), id(c), many)).isEqualTo(many.size());
     assertThat(membership.addContacts(s.org().id(), id(c), many.subList(0, 10))).isZero();

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.organization.OrganizationService;
 import ai.agni.campaigns.platform.Ids;
+import ai.agni.campaigns.queue.ContactStats;
+import ai.agni.campaigns.queue.QueueRepository;
+import ai.agni.campaigns.queue.QueueState;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +32,7 @@ abstract class CampaignStoreContract {
   private static final Instant T0 = Instant.parse("2026-03-20T10:30:00.123456Z");
 
   @Autowired CampaignRepository campaigns;
-  @Autowired CampaignContactRepository queue;
+  @Autowired QueueRepository queue;
   @Autowired OrganizationService organizations;
   @Autowired JdbcClient jdbc;
 
@@ -99,8 +102,9 @@ abstract class CampaignStoreContract {
             2);
     assertThat(campaigns.update(foreign)).isFalse();
     assertThat(campaigns.find(org, draft.id())).contains(renamed);
-    assertThat(campaigns.delete(org, draft.id(), 0)).isFalse();
-    assertThat(campaigns.delete(org, draft.id(), 1)).isTrue();
+    assertThat(campaigns.claimForDelete(org, draft.id(), 0)).isFalse();
+    assertThat(campaigns.claimForDelete(org, draft.id(), 1)).isTrue();
+    campaigns.delete(org, draft.id());
     assertThat(campaigns.find(org, draft.id())).isEmpty();
   }
 
@@ -141,19 +145,23 @@ abstract class CampaignStoreContract {
   void membershipIsIdempotentAndStatsAreExact() {
     Campaign draft = aDraft("Stats");
     campaigns.insert(draft);
+    queue.create(org, draft.id());
     List<UUID> contacts = data.contacts(org, 5);
-    assertThat(queue.add(org, draft.id(), contacts, T0)).isEqualTo(5);
-    assertThat(queue.add(org, draft.id(), contacts.subList(0, 2), T0)).isZero();
+    assertThat(queue.add(org, draft.id(), contacts, T0, false)).isEqualTo(5);
+    assertThat(queue.add(org, draft.id(), contacts.subList(0, 2), T0, false)).isZero();
+    assertThat(queue.stats(org, draft.id())).isEqualTo(new ContactStats(5, 0, 0, 0, 0, 5, 0));
     data.setQueueState(draft.id(), contacts.get(0), "in_progress", 1);
     data.setQueueState(draft.id(), contacts.get(1), "successful", 1);
     data.setQueueState(draft.id(), contacts.get(2), "pending", 1);
     data.setQueueState(draft.id(), contacts.get(3), "no_answer", 3);
     assertThat(queue.stats(org, draft.id())).isEqualTo(new ContactStats(5, 3, 1, 0, 1, 2, 1));
     assertThat(queue.stats(UUID.randomUUID(), draft.id())).isEqualTo(ContactStats.EMPTY);
-    queue.removeIdle(org, draft.id(), contacts.subList(0, 2));
+    assertThat(queue.removeIdle(org, draft.id(), contacts.subList(0, 2)))
+        .containsExactly(contacts.get(1));
     assertThat(queue.queued(org, draft.id(), contacts)).hasSize(4).contains(contacts.get(0));
-    assertThat(queue.list(org, draft.id(), "in_progress", PageParams.of(null, null)))
-        .extracting(CampaignContactView::id)
-        .containsExactly(contacts.get(0).toString());
+    assertThat(queue.stats(org, draft.id())).isEqualTo(new ContactStats(4, 2, 0, 0, 1, 2, 1));
+    assertThat(queue.list(org, draft.id(), QueueState.IN_PROGRESS, PageParams.of(null, null)))
+        .extracting(e -> e.contactId())
+        .containsExactly(contacts.get(0));
   }
 }

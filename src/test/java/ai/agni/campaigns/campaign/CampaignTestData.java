@@ -1,5 +1,6 @@
 package ai.agni.campaigns.campaign;
 
+import ai.agni.campaigns.testsupport.QueueRows;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -92,6 +93,7 @@ final class CampaignTestData {
         .params(state, attempts, attempts > 0 ? "no_answer" : null, attempts > 0 ? 12 : null)
         .params(campaignId, contactId)
         .update();
+    QueueRows.sync(jdbc, campaignId, java.time.Instant.now());
   }
 
   long queueSize(UUID campaignId) {

@@ -1,5 +1,6 @@
 package ai.agni.campaigns.contact;
 
+import ai.agni.campaigns.testsupport.QueueRows;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,6 +27,7 @@ record CampaignRows(JdbcClient jdbc, UUID organizationId, UUID campaignId) {
             """)
         .params(id, organizationId, UUID.randomUUID(), UUID.randomUUID(), now, now)
         .update();
+    QueueRows.sync(jdbc, id, now.toInstant());
     return new CampaignRows(jdbc, organizationId, id);
   }
 
@@ -39,6 +41,7 @@ record CampaignRows(JdbcClient jdbc, UUID organizationId, UUID campaignId) {
             """)
         .params(campaignId, contactId, organizationId, state, now, now)
         .update();
+    QueueRows.sync(jdbc, campaignId, now.toInstant());
   }
 
   List<String> states(UUID contactId) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.agni.campaigns.campaign.schedule.CallingWindow;
 import ai.agni.campaigns.platform.Times;
+import ai.agni.campaigns.testsupport.QueueRows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,6 +79,14 @@ final class CallAudit {
     assertThat(contactStats(campaignId))
         .as("contactStats vs recount from calls")
         .isEqualTo(recount(campaignId, calls, rules));
+    assertCountersExact(campaignId);
+  }
+
+  /** The queue's counters (what the API serves) equal a recount of its rows. */
+  void assertCountersExact(UUID campaignId) {
+    assertThat(QueueRows.counters(jdbc, campaignId))
+        .as("counters of the queue head vs a recount of the queue")
+        .isEqualTo(QueueRows.recount(jdbc, campaignId));
   }
 
   void assertStartedInsideWindows(List<Call> calls, DialingRules rules) {

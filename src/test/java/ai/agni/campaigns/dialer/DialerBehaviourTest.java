@@ -123,16 +123,9 @@ class DialerBehaviourTest extends EngineTestSupport {
 
     assertThat(completedAt).isNotNull();
     assertThat(completedAt(campaign.id())).isEqualTo(completedAt);
-    Boolean completedAgain =
-        parts
-            .store()
-            .tx()
-            .execute(
-                tx ->
-                    parts
-                        .campaigns()
-                        .completeIfFinished(
-                            campaign.organizationId(), campaign.id(), clock.instant(), true));
+    boolean completedAgain =
+        new CompleteFinishedCampaigns(stores.tx(), stores.campaigns(), stores.queue())
+            .completeIfFinished(campaign.organizationId(), campaign.id(), clock.instant(), true);
     assertThat(completedAgain).isFalse();
     assertThat(
             jdbc.sql("SELECT execution_status FROM campaigns WHERE id = ?")
@@ -201,16 +194,8 @@ class DialerBehaviourTest extends EngineTestSupport {
     UUID org = fixtures.anOrganization(1, 10);
     UUID agent = fixtures.anAgent(org);
     EngineFixtures.Line line = fixtures.aPhoneNumber(org, null, null);
-    UUID first = UUID.randomUUID();
-    UUID second = UUID.randomUUID();
-    parts
-        .store()
-        .adHoc()
-        .insert(first, org, agent, line.id(), line.number(), "+12125550001", null, T0);
-    parts
-        .store()
-        .adHoc()
-        .insert(second, org, agent, line.id(), line.number(), "+12125550002", null, T0);
+    fixtures.aWaitingCall(org, agent, line, "+12125550001", T0);
+    fixtures.aWaitingCall(org, agent, line, "+12125550002", T0);
     DialerEngine engine = newEngine(clock, timer);
 
     stepper(clock, timer, engine).runUntil(T0.plus(Duration.ofMinutes(30)));

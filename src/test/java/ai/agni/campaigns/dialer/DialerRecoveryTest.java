@@ -6,13 +6,11 @@ import ai.agni.campaigns.telephony.CallEventSink;
 import ai.agni.campaigns.telephony.CallRequest;
 import ai.agni.campaigns.telephony.CallResult;
 import ai.agni.campaigns.telephony.TelephonyPort;
-import ai.agni.campaigns.telephony.TelephonyRouter;
 import ai.agni.campaigns.telephony.simulated.SimulatedProperties;
 import ai.agni.campaigns.testsupport.ManualTaskTimer;
 import ai.agni.campaigns.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -47,10 +45,7 @@ class DialerRecoveryTest extends EngineTestSupport {
     var campaign =
         fixtures().aRunningCampaign().withContacts(3).maxConcurrent(3).retries(2, 30).create();
     HungCarrier carrier = new HungCarrier();
-    DialerEngine engine =
-        new DialerEngine(
-            parts.with(clock, timer, new TelephonyRouter(List.of(carrier), clock)),
-            settings.forNode("node-" + UUID.randomUUID()).withClaimHorizon(STEP));
+    DialerEngine engine = nodes().on(clock, timer).carrier(carrier).horizon(STEP).build();
     EngineStepper stepper = stepper(clock, timer, engine);
     engine.heartbeatOnce();
     stepper.runUntil(T0.plusSeconds(30));

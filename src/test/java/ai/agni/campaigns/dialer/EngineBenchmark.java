@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.agni.campaigns.campaign.schedule.RetryPolicy;
-import ai.agni.campaigns.telephony.TelephonyRouter;
-import ai.agni.campaigns.telephony.simulated.SimulatedCarrier;
 import ai.agni.campaigns.telephony.simulated.SimulatedProperties;
 import ai.agni.campaigns.testsupport.ManualTaskTimer;
 import ai.agni.campaigns.testsupport.MutableClock;
@@ -118,7 +116,7 @@ class EngineBenchmark {
               .create();
       List<DialerLoop> loops = competingNodes("bench-a", "bench-b");
       StatementCounter.reset();
-      Instant due = parts.clock().instant();
+      Instant due = contextClock.instant();
       long started = System.nanoTime();
       loops.forEach(DialerLoop::start);
       try {
@@ -266,11 +264,12 @@ class EngineBenchmark {
     }
 
     DialerEngine newSteppedEngine(MutableClock clock, ManualTaskTimer timer) {
-      var carrier = new SimulatedCarrier(SimulatedProperties.withSeed(SEED), clock, timer);
-      var router = new TelephonyRouter(List.of(carrier), clock);
-      return new DialerEngine(
-          parts.with(clock, timer, router),
-          settings.forNode("bench-" + UUID.randomUUID()).withClaimHorizon(BENCH_STEP));
+      return nodes()
+          .on(clock, timer)
+          .simulated(SimulatedProperties.withSeed(SEED))
+          .node("bench-" + UUID.randomUUID())
+          .horizon(BENCH_STEP)
+          .build();
     }
 
     int activeCampaigns(UUID org) {

@@ -2,6 +2,7 @@ package ai.agni.campaigns.dialer;
 
 import ai.agni.campaigns.platform.Ids;
 import ai.agni.campaigns.platform.Times;
+import ai.agni.campaigns.testsupport.QueueRows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +104,33 @@ final class EngineFixtures {
     jdbc.sql("UPDATE campaigns SET status = ?, execution_status = ? WHERE id = ?")
         .params(status, execution, campaignId)
         .update();
+    if (status.equals("active")) {
+      // why: what the campaign API does on resume: the campaign has work now.
+      jdbc.sql(
+              "UPDATE campaign_queues SET next_work_at = ?, work_seq = work_seq + 1"
+                  + " WHERE campaign_id = ?")
+          .params(Times.db(CREATED), campaignId)
+          .update();
+    }
+  }
+
+  /**
+   * A single call (create-call) waiting for capacity: its queued call row and its place in line.
+   */
+  UUID aWaitingCall(UUID org, UUID agent, Line line, String to, Instant at) {
+    UUID session = Ids.newId();
+    jdbc.sql(
+            """
+            INSERT INTO calls (id, organization_id, agent_id, phone_number_id, attempt, channel,
+              caller_number, callee_number, status, provider, queued_at, version)
+            VALUES (?, ?, ?, ?, 1, 'voice', ?, ?, 'queued', 'simulated', ?, 0)
+            """)
+        .params(session, org, agent, line.id(), line.number(), to, Times.db(at))
+        .update();
+    jdbc.sql("INSERT INTO waiting_calls (session_id, organization_id, queued_at) VALUES (?, ?, ?)")
+        .params(session, org, Times.db(at))
+        .update();
+    return session;
   }
 
   CampaignBuilder aRunningCampaign() {
@@ -231,6 +259,7 @@ final class EngineFixtures {
             version, added_at, updated_at) VALUES (?, ?, ?, 'pending', 0, 0, ?, ?)
           """,
           rows);
+      QueueRows.sync(jdbc, id, CREATED);
       return new CampaignRef(id, org, ids);
     }
   }

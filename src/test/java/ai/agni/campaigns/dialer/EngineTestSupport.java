@@ -1,10 +1,11 @@
 package ai.agni.campaigns.dialer;
 
-import ai.agni.campaigns.telephony.TelephonyRouter;
+import ai.agni.campaigns.platform.TaskTimer;
 import ai.agni.campaigns.telephony.simulated.SimulatedCarrier;
 import ai.agni.campaigns.telephony.simulated.SimulatedProperties;
 import ai.agni.campaigns.testsupport.ManualTaskTimer;
 import ai.agni.campaigns.testsupport.MutableClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,8 +34,11 @@ abstract class EngineTestSupport {
   /** How far one poll reserves rate slots, and how often the stepper polls at most. */
   static final Duration STEP = Duration.ofSeconds(5);
 
-  @Autowired EngineParts parts;
+  @Autowired DialerConfiguration.Stores stores;
   @Autowired DialerSettings settings;
+  @Autowired Clock contextClock;
+  @Autowired TaskTimer contextTimer;
+  @Autowired SimulatedCarrier contextCarrier;
   @Autowired JdbcClient jdbc;
   @Autowired JdbcTemplate template;
 
@@ -46,13 +50,14 @@ abstract class EngineTestSupport {
     return new CallAudit(jdbc);
   }
 
+  /** A builder of extra engine nodes wired as the application wires its own. */
+  EngineNodes nodes() {
+    return new EngineNodes(stores, settings);
+  }
+
   /** An engine of its own node on this clock and timer, dialing a seeded simulated carrier. */
   DialerEngine newEngine(MutableClock clock, ManualTaskTimer timer, SimulatedProperties carrier) {
-    SimulatedCarrier simulated = new SimulatedCarrier(carrier, clock, timer);
-    TelephonyRouter router = new TelephonyRouter(List.of(simulated), clock);
-    return new DialerEngine(
-        parts.with(clock, timer, router),
-        settings.forNode("node-" + UUID.randomUUID()).withClaimHorizon(STEP));
+    return nodes().on(clock, timer).simulated(carrier).horizon(STEP).build();
   }
 
   DialerEngine newEngine(MutableClock clock, ManualTaskTimer timer) {
@@ -65,20 +70,15 @@ abstract class EngineTestSupport {
    * nodes competing for shared capacity.
    */
   List<DialerLoop> competingNodes(String... nodeIds) {
-    DialerSettings competing =
-        new DialerSettings(
-            true,
-            settings.nodeId(),
-            Duration.ofMillis(20),
-            settings.claimHorizon(),
-            settings.heartbeatInterval(),
-            settings.nodeTimeout(),
-            settings.batchSize());
     return java.util.Arrays.stream(nodeIds)
         .map(
             node ->
-                new DialerLoop(
-                    new DialerEngine(parts, competing.forNode(node)), parts.clock(), competing))
+                nodes()
+                    .on(contextClock, contextTimer)
+                    .carrier(contextCarrier)
+                    .node(node)
+                    .pollInterval(Duration.ofMillis(20))
+                    .loop())
         .toList();
   }
 
@@ -110,5 +110,8 @@ abstract class EngineTestSupport {
             "UPDATE calls SET status = 'failed', disconnect_reason = 'test_ended' WHERE status IN ('queued', 'ringing', 'in_progress')")
         .update();
     jdbc.sql("DELETE FROM engine_nodes").update();
+    jdbc.sql("DELETE FROM live_calls").update();
+    jdbc.sql("DELETE FROM waiting_calls").update();
+    jdbc.sql("UPDATE campaign_queues SET next_work_at = NULL").update();
   }
 }

@@ -8,6 +8,7 @@ import ai.agni.campaigns.testsupport.ManualTaskTimer;
 import ai.agni.campaigns.testsupport.MutableClock;
 import ai.agni.campaigns.testsupport.PostgresDatabase;
 import ai.agni.campaigns.testsupport.PostgresTest;
+import ai.agni.campaigns.testsupport.QueueRows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +48,7 @@ class PostgresCompletionRaceTest extends EngineTestSupport {
             "UPDATE campaign_contacts SET state = 'successful', attempts = 1 WHERE campaign_id = ?")
         .param(campaign.id())
         .update();
+    QueueRows.sync(jdbc, campaign.id(), T0);
     UUID added = fixtures.contacts(campaign.organizationId(), 1).get(0);
     MutableClock clock = new MutableClock(T0);
     ManualTaskTimer timer = new ManualTaskTimer();
@@ -73,6 +75,7 @@ class PostgresCompletionRaceTest extends EngineTestSupport {
 
     assertThat(campaignStatus(campaign.id())).isEqualTo("active");
     engine.pollOnce();
+    timer.runDue(T0.plusSeconds(5));
     assertThat(audit().campaignCalls(campaign.id()))
         .extracting(CallAudit.Call::contactId)
         .containsExactly(added);

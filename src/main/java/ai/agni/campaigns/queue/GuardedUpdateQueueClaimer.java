@@ -1,4 +1,4 @@
-package ai.agni.campaigns.dialer;
+package ai.agni.campaigns.queue;
 
 import ai.agni.campaigns.platform.Times;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * H2 (single node): select the due batch, then one batched version-guarded update. A row whose
  * version moved in between is simply not claimed (0 rows: lost the race, normal).
  */
-final class GuardedUpdateContactClaimer implements ContactClaimer {
+final class GuardedUpdateQueueClaimer implements QueueClaimer {
 
   private static final String SELECT =
       """
@@ -33,15 +33,15 @@ final class GuardedUpdateContactClaimer implements ContactClaimer {
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
 
-  GuardedUpdateContactClaimer(JdbcClient jdbc, JdbcTemplate template) {
+  GuardedUpdateQueueClaimer(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
     this.template = template;
   }
 
   @Override
-  public List<ClaimedContact> claim(
+  public List<ClaimedEntry> claim(
       UUID organizationId, UUID campaignId, int limit, String node, Instant now, Instant until) {
-    List<ClaimedContact> due =
+    List<ClaimedEntry> due =
         new ArrayList<>(
             select(
                 organizationId,
@@ -61,19 +61,19 @@ final class GuardedUpdateContactClaimer implements ContactClaimer {
               limit - due.size()));
     }
     List<Object[]> args = new ArrayList<>();
-    for (ClaimedContact c : due) {
+    for (ClaimedEntry c : due) {
       args.add(
           new Object[] {
             node, Times.db(until), Times.db(now), campaignId, c.contactId(), c.version()
           });
     }
     int[] counts = template.batchUpdate(UPDATE, args);
-    List<ClaimedContact> claimed = new ArrayList<>();
+    List<ClaimedEntry> claimed = new ArrayList<>();
     for (int i = 0; i < due.size(); i++) {
       if (counts[i] == 1) {
-        ClaimedContact c = due.get(i);
+        ClaimedEntry c = due.get(i);
         claimed.add(
-            new ClaimedContact(
+            new ClaimedEntry(
                 c.contactId(), c.attempt() + 1, c.version() + 1, c.phone(), c.variables()));
       } else if (counts[i] > 1) {
         throw new IllegalStateException("Indicates a bug: claim updated " + counts[i] + " rows");
@@ -82,10 +82,10 @@ final class GuardedUpdateContactClaimer implements ContactClaimer {
     return claimed;
   }
 
-  private List<ClaimedContact> select(
+  private List<ClaimedEntry> select(
       UUID organizationId, UUID campaignId, String due, String order, Instant now, int limit) {
     JdbcClient.StatementSpec spec =
-        jdbc.sql(SELECT.formatted(ContactClaimer.CONTACT_COLUMNS, due, order)).param(campaignId);
+        jdbc.sql(SELECT.formatted(QueueClaimer.CONTACT_COLUMNS, due, order)).param(campaignId);
     if (now != null) {
       spec = spec.param(Times.db(now));
     }
@@ -93,7 +93,7 @@ final class GuardedUpdateContactClaimer implements ContactClaimer {
         .param(limit)
         .query(
             (rs, n) ->
-                new ClaimedContact(
+                new ClaimedEntry(
                     rs.getObject("contact_id", UUID.class),
                     rs.getInt("attempts"),
                     rs.getLong("version"),

@@ -1,4 +1,4 @@
-package ai.agni.campaigns.dialer;
+package ai.agni.campaigns.queue;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package ai.agni.campaigns.dialer;
+package ai.agni.campaigns.queue;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,12 +6,13 @@ import java.util.UUID;
 
 /**
  * Moves up to {@code limit} due pending contacts of one campaign to {@code in_progress} (lease
- * owner and expiry set, attempts + 1, version + 1) and returns them. Due retries come first, then
- * first attempts. Which implementation runs is the SQL dialect's choice.
+ * owner and expiry set, attempts + 1, version + 1) and returns them: due retries first, then first
+ * attempts. The SQL dialect picks the implementation; {@link QueueRepository} alone calls it and
+ * moves the counters in the same transaction.
  */
-interface ContactClaimer {
+interface QueueClaimer {
 
-  List<ClaimedContact> claim(
+  List<ClaimedEntry> claim(
       UUID organizationId,
       UUID campaignId,
       int limit,

@@ -1,4 +1,4 @@
-package ai.agni.campaigns.dialer;
+package ai.agni.campaigns.calling;
 
 import ai.agni.campaigns.api.JsonBody;
 import ai.agni.campaigns.api.Tenant;
@@ -17,9 +17,9 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class CreateCallController {
 
-  private final CreateCall createCall;
+  private final CreateCallService createCall;
 
-  CreateCallController(CreateCall createCall) {
+  CreateCallController(CreateCallService createCall) {
     this.createCall = createCall;
   }
 

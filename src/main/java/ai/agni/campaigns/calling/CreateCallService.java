@@ -1,46 +1,54 @@
-package ai.agni.campaigns.dialer;
+package ai.agni.campaigns.calling;
 
 import ai.agni.campaigns.api.ConflictException;
 import ai.agni.campaigns.api.InvalidRequestException;
 import ai.agni.campaigns.api.JsonBody;
 import ai.agni.campaigns.api.Tenant;
+import ai.agni.campaigns.calllog.CallRecordRepository;
+import ai.agni.campaigns.dnc.DncRepository;
 import ai.agni.campaigns.phonenumber.E164;
 import ai.agni.campaigns.platform.Ids;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Places one call outside campaigns: validates it, stores it as a waiting {@code queued} call, and
- * wakes the engine, which dials it as soon as the organization's, the number's and the rate caps
+ * tells the engine, which dials it as soon as the organization's, the number's and the rate caps
  * allow (at once when there is room). A number on the do-not-call list is a 409.
  */
 @Service
-class CreateCall {
+class CreateCallService {
 
-  private final AdHocCallRepository calls;
-  private final DoNotCallFilter dnc;
-  private final DialerEngine engine;
+  private final SingleCallRepository calls;
+  private final CallRecordRepository records;
+  private final DncRepository dnc;
+  private final ApplicationEventPublisher events;
   private final ObjectMapper json;
   private final Clock clock;
 
-  CreateCall(
-      AdHocCallRepository calls,
-      DoNotCallFilter dnc,
-      DialerEngine engine,
+  CreateCallService(
+      SingleCallRepository calls,
+      CallRecordRepository records,
+      DncRepository dnc,
+      ApplicationEventPublisher events,
       ObjectMapper json,
       Clock clock) {
     this.calls = calls;
+    this.records = records;
     this.dnc = dnc;
-    this.engine = engine;
+    this.events = events;
     this.json = json;
     this.clock = clock;
   }
 
+  @Transactional
   UUID create(Tenant tenant, JsonBody body) {
     String type = body.requiredString("type");
     if (type.equalsIgnoreCase("web_call")) {
@@ -63,12 +71,14 @@ class CreateCall {
                     new InvalidRequestException(
                         body.field("fromPhoneNumber"), "not an active number of the organization"));
     String to = number(body, "toPhoneNumber", tenant);
-    if (dnc.isListed(org, to)) {
+    if (dnc.contains(org, to)) {
       throw new ConflictException("to_phone_number is on the do-not-call list");
     }
     UUID session = Ids.newId();
-    calls.insert(session, org, agent, line, from, to, metadata(body), clock.instant());
-    engine.wake();
+    records.insertQueued(session, org, agent, line, from, to, metadata(body), clock.instant());
+    calls.enqueue(session, org, clock.instant());
+    // why an event: the engine listens after the commit, and this feature needs no engine type.
+    events.publishEvent(new SingleCallQueued(org, session));
     return session;
   }
 

@@ -1,0 +1,129 @@
+package ai.agni.campaigns.calllog;
+
+import ai.agni.campaigns.platform.Times;
+import ai.agni.campaigns.telephony.CallResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The write side of {@code calls}, the call history (one row per attempt): a campaign call's row is
+ * inserted when it is placed and updated when it ends (and once when answered); a single call's row
+ * exists from its request as {@code queued}. Every write after the first is guarded by the expected
+ * live status ({@link CallStatus}); none of them changes an indexed column, so on PostgreSQL they
+ * stay heap-only updates.
+ */
+@Repository
+public class CallRecordRepository {
+
+  private static final String LIVE = "status IN (" + CallStatus.liveList() + ")";
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  CallRecordRepository(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = template;
+  }
+
+  /**
+   * Writes the row of a campaign call being placed now, only while its campaign is active; false
+   * when the campaign was paused or completed since the claim (nothing written).
+   */
+  public boolean insertPlaced(PlacedCall c) {
+    return jdbc.sql(
+                """
+                INSERT INTO calls (id, organization_id, campaign_id, contact_id, agent_id,
+                  phone_number_id, attempt, channel, caller_number, callee_number, status, node,
+                  provider, queued_at, started_at, version)
+                SELECT ?, ?, ?, ?, ?, ?, ?, 'voice', ?, ?, 'ringing', ?, ?, ?, ?, 0
+                FROM campaigns WHERE id = ? AND organization_id = ? AND status = 'active'
+                """)
+            .params(c.sessionId(), c.organizationId(), c.campaignId(), c.contactId())
+            .params(c.agentId(), c.phoneNumberId(), c.attempt(), c.callerNumber())
+            .params(c.calleeNumber(), c.node(), c.provider())
+            .params(Times.db(c.startedAt()), Times.db(c.startedAt()))
+            .params(c.campaignId(), c.organizationId())
+            .update()
+        == 1;
+  }
+
+  /** The row of a single call waiting for capacity (create-call). */
+  public void insertQueued(
+      UUID sessionId,
+      UUID organizationId,
+      UUID agentId,
+      UUID phoneNumberId,
+      String from,
+      String to,
+      String metadata,
+      Instant now) {
+    jdbc.sql(
+            """
+            INSERT INTO calls (id, organization_id, agent_id, phone_number_id, attempt, channel,
+              caller_number, callee_number, status, provider, metadata, queued_at, version)
+            SELECT ?, ?, ?, p.id, 1, 'voice', ?, ?, 'queued', p.provider, ?, ?, 0
+            FROM phone_numbers p WHERE p.id = ? AND p.organization_id = ?
+            """)
+        .params(sessionId, organizationId, agentId, from, to, metadata, Times.db(now))
+        .params(phoneNumberId, organizationId)
+        .update();
+  }
+
+  /** A queued single call starts ringing on {@code node}; false when it is no longer queued. */
+  public boolean markRinging(UUID sessionId, String node, Instant now) {
+    return jdbc.sql(
+                """
+                UPDATE calls SET status = 'ringing', node = ?, started_at = ?, version = version + 1
+                WHERE id = ? AND status = 'queued'
+                """)
+            .params(node, Times.db(now), sessionId)
+            .update()
+        == 1;
+  }
+
+  public void markAnswered(UUID sessionId, Instant at) {
+    jdbc.sql(
+            """
+            UPDATE calls SET status = 'in_progress', answered_at = ?, version = version + 1
+            WHERE id = ? AND status = 'ringing'
+            """)
+        .params(Times.db(at), sessionId)
+        .update();
+  }
+
+  /** Writes the outcomes of live calls in one batch; per call, 0 when it was already settled. */
+  public int[] finish(List<UUID> sessionIds, List<CallResult> results) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < sessionIds.size(); i++) {
+      CallResult r = results.get(i);
+      Instant answered = r.answeredAt();
+      int duration =
+          answered == null ? 0 : (int) Duration.between(answered, r.endedAt()).toSeconds();
+      rows.add(
+          new Object[] {
+            CallStatus.ofOutcome(r.outcome().apiName()).wire(),
+            r.reason(),
+            Times.db(answered),
+            Times.db(r.endedAt()),
+            duration,
+            Times.db(r.endedAt()),
+            sessionIds.get(i)
+          });
+    }
+    if (rows.isEmpty()) {
+      return new int[0];
+    }
+    return template.batchUpdate(
+        "UPDATE calls SET status = ?, disconnect_reason = ?, answered_at = ?, ended_at = ?,"
+            + " duration_sec = ?, started_at = COALESCE(started_at, ?), version = version + 1"
+            + " WHERE id = ? AND "
+            + LIVE,
+        rows);
+  }
+}

@@ -1,0 +1,254 @@
+package ai.agni.campaigns.dialer;
+
+import ai.agni.campaigns.calling.SingleCallRepository;
+import ai.agni.campaigns.calling.WaitingCall;
+import ai.agni.campaigns.platform.Ids;
+import ai.agni.campaigns.queue.ClaimedEntry;
+import ai.agni.campaigns.queue.QueueRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One organization's claim at one poll, in one transaction: lock the organization's rate bucket
+ * (which serialises its claims across nodes, so the live counts read next are exact), plan slots
+ * round-robin over its campaigns and waiting single calls, claim exactly that many, and record them
+ * as live attempts. When fewer were claimed than planned (another node was faster, or a number is
+ * on the do-not-call list) the slots are planned again for what was claimed, so none is wasted. The
+ * caller dials after the commit.
+ */
+final class ClaimCapacity {
+
+  /** What the claim produced: attempts to dial; whether a rate stopped it; whether it drained. */
+  record Result(List<ClaimedAttempt> attempts, boolean cpsBound, boolean drainedSome) {}
+
+  private final TransactionTemplate tx;
+  private final ThrottleBucketRepository buckets;
+  private final LiveCallRepository liveCalls;
+  private final QueueRepository queue;
+  private final DoNotCallFilter dnc;
+  private final SingleCallRepository singleCalls;
+  private final DialerSettings settings;
+
+  ClaimCapacity(
+      TransactionTemplate tx,
+      ThrottleBucketRepository buckets,
+      LiveCallRepository liveCalls,
+      QueueRepository queue,
+      DoNotCallFilter dnc,
+      SingleCallRepository singleCalls,
+      DialerSettings settings) {
+    this.tx = tx;
+    this.buckets = buckets;
+    this.liveCalls = liveCalls;
+    this.queue = queue;
+    this.dnc = dnc;
+    this.singleCalls = singleCalls;
+    this.settings = settings;
+  }
+
+  Result claim(PlanDueWork.OrgWork work, Map<UUID, Integer> due, Instant now) {
+    return tx.execute(status -> claimLocked(work, due, now));
+  }
+
+  private Result claimLocked(PlanDueWork.OrgWork work, Map<UUID, Integer> due, Instant now) {
+    OrgLimits org = work.limits();
+    List<EngineCampaign> campaigns = work.campaigns();
+    Map<UUID, List<WaitingCall>> waiting = waitingByLine(work, settings.batchSize());
+    Map<String, Instant> locked = buckets.lock(orgKey(org), bucketKeys(campaigns, waiting), now);
+    LiveCounts live = liveCalls.counts(org.organizationId());
+    Map<Object, Integer> wanted = new HashMap<>();
+    campaigns.forEach(c -> wanted.put(c.id(), due.getOrDefault(c.id(), 0)));
+    waiting.forEach((line, calls) -> wanted.put(singleKey(line), calls.size()));
+    CapacityPlanner.Plan first = plan(org, campaigns, waiting, wanted, live, locked, now);
+
+    Map<Object, List<ClaimedAttempt>> claimed = new LinkedHashMap<>();
+    boolean fewer = false;
+    boolean drained = false;
+    for (EngineCampaign c : campaigns) {
+      int slots = first.slotsOf(c.id());
+      if (slots > 0) {
+        List<ClaimedEntry> got =
+            queue.claim(org.organizationId(), c.id(), slots, settings.nodeId(), now, lease(c, now));
+        got = dnc.dialable(org.organizationId(), c.id(), got, now);
+        claimed.put(c.id(), got.stream().map(e -> campaignAttempt(c, e, now)).toList());
+        fewer |= got.size() < slots;
+        drained |= slots >= due.getOrDefault(c.id(), 0);
+      }
+    }
+    waiting.forEach(
+        (line, calls) -> {
+          List<ClaimedAttempt> mine = new ArrayList<>();
+          for (WaitingCall w : calls.subList(0, first.slotsOf(singleKey(line)))) {
+            if (singleCalls.take(w.sessionId())) {
+              mine.add(singleAttempt(w, now));
+            }
+          }
+          claimed.put(singleKey(line), mine);
+        });
+    CapacityPlanner.Plan plan = first;
+    if (fewer
+        || claimed.entrySet().stream()
+            .anyMatch(e -> e.getValue().size() < first.slotsOf(e.getKey()))) {
+      Map<Object, Integer> got = new HashMap<>();
+      claimed.forEach((key, list) -> got.put(key, list.size()));
+      plan = plan(org, campaigns, waiting, got, live, locked, now);
+    }
+    List<ClaimedAttempt> attempts = withSlots(claimed, plan);
+    liveCalls.insertClaimed(attempts, settings.nodeId(), now);
+    buckets.store(plan.nextFree(), now);
+    return new Result(attempts, plan.cpsBound(), drained);
+  }
+
+  private Map<UUID, List<WaitingCall>> waitingByLine(PlanDueWork.OrgWork work, int limit) {
+    Map<UUID, List<WaitingCall>> byLine = new LinkedHashMap<>();
+    if (work.callsWaiting()) {
+      for (WaitingCall w : singleCalls.waiting(work.limits().organizationId(), limit)) {
+        byLine.computeIfAbsent(w.phoneNumberId(), id -> new ArrayList<>()).add(w);
+      }
+    }
+    return byLine;
+  }
+
+  private static Set<String> bucketKeys(
+      List<EngineCampaign> campaigns, Map<UUID, List<WaitingCall>> waiting) {
+    Set<String> keys = new TreeSet<>();
+    for (EngineCampaign c : campaigns) {
+      keys.add(ThrottleBucketRepository.campaignKey(c.id()));
+      if (c.line().maxCps() != null) {
+        keys.add(ThrottleBucketRepository.lineKey(c.line().id()));
+      }
+    }
+    waiting.forEach(
+        (line, calls) -> {
+          if (calls.get(0).lineMaxCps() != null) {
+            keys.add(ThrottleBucketRepository.lineKey(line));
+          }
+        });
+    return keys;
+  }
+
+  private CapacityPlanner.Plan plan(
+      OrgLimits org,
+      List<EngineCampaign> campaigns,
+      Map<UUID, List<WaitingCall>> waiting,
+      Map<Object, Integer> wanted,
+      LiveCounts live,
+      Map<String, Instant> locked,
+      Instant now) {
+    List<CapacityPlanner.Demand> demands = new ArrayList<>();
+    for (EngineCampaign c : campaigns) {
+      demands.add(
+          new CapacityPlanner.Demand(
+              c.id(),
+              ThrottleBucketRepository.campaignKey(c.id()),
+              c.maxCps(),
+              c.concurrencyCap() - live.ofCampaign(c.id()),
+              c.line(),
+              wanted.getOrDefault(c.id(), 0)));
+    }
+    waiting.forEach(
+        (line, calls) ->
+            demands.add(
+                new CapacityPlanner.Demand(
+                    singleKey(line),
+                    null,
+                    0,
+                    Integer.MAX_VALUE,
+                    lineOf(calls.get(0)),
+                    wanted.getOrDefault(singleKey(line), 0))));
+    return CapacityPlanner.plan(
+        now, settings.claimHorizon(), org, live.organization(), live.byLine(), demands, locked);
+  }
+
+  private static List<ClaimedAttempt> withSlots(
+      Map<Object, List<ClaimedAttempt>> claimed, CapacityPlanner.Plan plan) {
+    List<ClaimedAttempt> out = new ArrayList<>();
+    claimed.forEach(
+        (key, list) -> {
+          List<Instant> slots = plan.slots().getOrDefault(key, List.of());
+          for (int i = 0; i < list.size(); i++) {
+            ClaimedAttempt a = list.get(i);
+            out.add(
+                new ClaimedAttempt(
+                    a.sessionId(),
+                    a.organizationId(),
+                    a.agentId(),
+                    a.line(),
+                    a.attempt(),
+                    a.to(),
+                    a.variables(),
+                    slots.get(i),
+                    a.leaseUntil(),
+                    a.ringTimeout(),
+                    a.maxDuration(),
+                    a.origin()));
+          }
+        });
+    return out;
+  }
+
+  private ClaimedAttempt campaignAttempt(EngineCampaign c, ClaimedEntry e, Instant now) {
+    return new ClaimedAttempt(
+        Ids.newId(),
+        c.organizationId(),
+        c.agentId(),
+        c.line(),
+        e.attempt(),
+        e.phone(),
+        e.variables(),
+        null,
+        lease(c, now),
+        c.ringTimeout(),
+        c.maxDuration(),
+        new AttemptOrigin.CampaignContact(c.id(), e.contactId(), e.version(), c.rules()));
+  }
+
+  private ClaimedAttempt singleAttempt(WaitingCall w, Instant now) {
+    Duration longest = w.ringTimeout().plus(w.maxDuration()).plus(settings.claimHorizon());
+    return new ClaimedAttempt(
+        w.sessionId(),
+        w.organizationId(),
+        w.agentId(),
+        lineOf(w),
+        1,
+        w.to(),
+        Map.of(),
+        null,
+        now.plus(longest).plus(settings.nodeTimeout()),
+        w.ringTimeout(),
+        w.maxDuration(),
+        new AttemptOrigin.SingleCall(w.queuedAt()));
+  }
+
+  private static PhoneLine lineOf(WaitingCall w) {
+    return new PhoneLine(
+        w.phoneNumberId(),
+        w.phoneNumber(),
+        w.provider(),
+        w.lineMaxConcurrent(),
+        w.lineMaxCps(),
+        Map.of());
+  }
+
+  private Instant lease(EngineCampaign c, Instant now) {
+    Duration longest = c.ringTimeout().plus(c.maxDuration()).plus(settings.claimHorizon());
+    return now.plus(longest).plus(settings.nodeTimeout());
+  }
+
+  private static String orgKey(OrgLimits org) {
+    return ThrottleBucketRepository.orgKey(org.organizationId());
+  }
+
+  static String singleKey(UUID lineId) {
+    return "single:" + lineId;
+  }
+}

@@ -1,0 +1,47 @@
+package ai.agni.campaigns.dialer;
+
+import ai.agni.campaigns.queue.QueueRepository;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Completes a running campaign exactly once, when its end has passed or no contact is pending or in
+ * a call. The second condition is re-checked from the exact counters under the campaign's row lock,
+ * which adding contacts also takes, so a contact added meanwhile keeps it running.
+ */
+final class CompleteFinishedCampaigns {
+
+  private static final Logger log = LoggerFactory.getLogger(CompleteFinishedCampaigns.class);
+
+  private final TransactionTemplate tx;
+  private final EngineCampaignRepository campaigns;
+  private final QueueRepository queue;
+
+  CompleteFinishedCampaigns(
+      TransactionTemplate tx, EngineCampaignRepository campaigns, QueueRepository queue) {
+    this.tx = tx;
+    this.campaigns = campaigns;
+    this.queue = queue;
+  }
+
+  /** True only for the one caller that completed the campaign. */
+  boolean completeIfFinished(UUID organizationId, UUID campaignId, Instant now, boolean ended) {
+    Boolean done =
+        tx.execute(
+            status ->
+                campaigns.lockActive(organizationId, campaignId)
+                    && (ended || queue.isFinished(organizationId, campaignId))
+                    && campaigns.complete(organizationId, campaignId, now));
+    if (Boolean.TRUE.equals(done)) {
+      log.info(
+          "Campaign {} of organization {} completed ({})",
+          campaignId,
+          organizationId,
+          ended ? "its end passed" : "every contact is final");
+    }
+    return Boolean.TRUE.equals(done);
+  }
+}

@@ -1,0 +1,6 @@
+package ai.agni.campaigns.dialer;
+
+import java.util.UUID;
+
+/** One live attempt, as its end needs it: the session, its attempt number and its origin. */
+record LiveAttempt(UUID sessionId, UUID organizationId, int attempt, AttemptOrigin origin) {}

@@ -1,0 +1,14 @@
+package ai.agni.campaigns.queue;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A campaign contact just moved to {@code in_progress} by a claim.
+ *
+ * @param attempt the attempt number this claim starts (1-based)
+ * @param version the queue row's version after the claim; it guards every later write
+ * @param variables the contact's fields handed to the agent
+ */
+public record ClaimedEntry(
+    UUID contactId, int attempt, long version, String phone, Map<String, String> variables) {}
