@@ -32,25 +32,42 @@ public class CallRecordRepository {
   }
 
   /**
-   * Writes the row of a campaign call being placed now, only while its campaign is active; false
-   * when the campaign was paused or completed since the claim (nothing written).
+   * Writes the rows of campaign calls being placed now, each only while its campaign is active; per
+   * call, 0 when the campaign was paused or completed since the claim (nothing written).
    */
-  public boolean insertPlaced(PlacedCall c) {
-    return jdbc.sql(
-                """
-                INSERT INTO calls (id, organization_id, campaign_id, contact_id, agent_id,
-                  phone_number_id, attempt, channel, caller_number, callee_number, status, node,
-                  provider, queued_at, started_at, version)
-                SELECT ?, ?, ?, ?, ?, ?, ?, 'voice', ?, ?, 'ringing', ?, ?, ?, ?, 0
-                FROM campaigns WHERE id = ? AND organization_id = ? AND status = 'active'
-                """)
-            .params(c.sessionId(), c.organizationId(), c.campaignId(), c.contactId())
-            .params(c.agentId(), c.phoneNumberId(), c.attempt(), c.callerNumber())
-            .params(c.calleeNumber(), c.node(), c.provider())
-            .params(Times.db(c.startedAt()), Times.db(c.startedAt()))
-            .params(c.campaignId(), c.organizationId())
-            .update()
-        == 1;
+  public int[] insertPlaced(List<PlacedCall> calls) {
+    List<Object[]> rows = new ArrayList<>();
+    for (PlacedCall c : calls) {
+      rows.add(
+          new Object[] {
+            c.sessionId(),
+            c.organizationId(),
+            c.campaignId(),
+            c.contactId(),
+            c.agentId(),
+            c.phoneNumberId(),
+            c.attempt(),
+            c.callerNumber(),
+            c.calleeNumber(),
+            c.node(),
+            c.provider(),
+            Times.db(c.startedAt()),
+            Times.db(c.startedAt()),
+            c.campaignId(),
+            c.organizationId()
+          });
+    }
+    return rows.isEmpty()
+        ? new int[0]
+        : template.batchUpdate(
+            """
+            INSERT INTO calls (id, organization_id, campaign_id, contact_id, agent_id,
+              phone_number_id, attempt, channel, caller_number, callee_number, status, node,
+              provider, queued_at, started_at, version)
+            SELECT ?, ?, ?, ?, ?, ?, ?, 'voice', ?, ?, 'ringing', ?, ?, ?, ?, 0
+            FROM campaigns WHERE id = ? AND organization_id = ? AND status = 'active'
+            """,
+            rows);
   }
 
   /** The row of a single call waiting for capacity (create-call). */
@@ -87,14 +104,20 @@ public class CallRecordRepository {
         == 1;
   }
 
-  public void markAnswered(UUID sessionId, Instant at) {
-    jdbc.sql(
-            """
-            UPDATE calls SET status = 'in_progress', answered_at = ?, version = version + 1
-            WHERE id = ? AND status = 'ringing'
-            """)
-        .params(Times.db(at), sessionId)
-        .update();
+  /** Calls answered, in one batch; a call that ended meanwhile stays as it ended. */
+  public void markAnswered(List<UUID> sessionIds, List<Instant> at) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < sessionIds.size(); i++) {
+      rows.add(new Object[] {Times.db(at.get(i)), sessionIds.get(i)});
+    }
+    if (!rows.isEmpty()) {
+      template.batchUpdate(
+          """
+          UPDATE calls SET status = 'in_progress', answered_at = ?, version = version + 1
+          WHERE id = ? AND status = 'ringing'
+          """,
+          rows);
+    }
   }
 
   /** Writes the outcomes of live calls in one batch; per call, 0 when it was already settled. */

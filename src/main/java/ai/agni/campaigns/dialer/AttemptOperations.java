@@ -28,12 +28,16 @@ final class AttemptOperations {
   /** One attempt's end, decided: the call's result and, for a campaign contact, its queue move. */
   record Ending(LiveAttempt attempt, CallResult result, Settlement settlement) {}
 
+  private record Answer(UUID sessionId, Instant at) {}
+
   private final TransactionTemplate tx;
   private final LiveCallRepository liveCalls;
   private final CallRecordRepository callRecords;
   private final QueueRepository queue;
   private final SingleCallRepository singleCalls;
   private final DialerMetrics metrics;
+  private final GroupCommit<Answer> answers =
+      new GroupCommit<>("answered calls", OutcomeRecorder.MAX_BATCH, this::writeAnswers);
 
   AttemptOperations(
       TransactionTemplate tx,
@@ -51,29 +55,50 @@ final class AttemptOperations {
   }
 
   /**
-   * The attempt is placed now: its live row becomes dialing and its call row rings. False (nothing
-   * written) when the attempt was reaped meanwhile or its campaign is no longer active.
+   * The attempts are placed now, in one transaction: their live rows become dialing and their call
+   * rows ring. Returns those placed; the others (reaped meanwhile, or whose campaign is no longer
+   * active) are left as claimed, for the caller to give back.
    */
-  boolean place(ClaimedAttempt a, String node, Instant now) {
-    Boolean placed =
+  List<ClaimedAttempt> place(List<ClaimedAttempt> attempts, String node, Instant now) {
+    List<ClaimedAttempt> placed =
         tx.execute(
             status -> {
-              if (!liveCalls.markDialing(a.sessionId(), node)) {
-                return false;
+              int[] marked =
+                  liveCalls.markDialing(
+                      attempts.stream().map(ClaimedAttempt::sessionId).toList(), node);
+              List<ClaimedAttempt> mine = new ArrayList<>();
+              for (int i = 0; i < marked.length; i++) {
+                if (marked[i] == 1) {
+                  mine.add(attempts.get(i));
+                }
               }
-              boolean written =
-                  a.origin() instanceof AttemptOrigin.CampaignContact c
-                      ? callRecords.insertPlaced(placedCall(a, c, node, now))
-                      : callRecords.markRinging(a.sessionId(), node, now);
-              if (!written) {
-                status.setRollbackOnly();
+              List<ClaimedAttempt> inCampaigns = new ArrayList<>();
+              List<ClaimedAttempt> written = new ArrayList<>();
+              List<UUID> unwritten = new ArrayList<>();
+              for (ClaimedAttempt a : mine) {
+                if (a.origin() instanceof AttemptOrigin.CampaignContact) {
+                  inCampaigns.add(a);
+                } else if (callRecords.markRinging(a.sessionId(), node, now)) {
+                  written.add(a);
+                } else {
+                  unwritten.add(a.sessionId());
+                }
               }
+              int[] inserted =
+                  callRecords.insertPlaced(
+                      inCampaigns.stream().map(a -> placedCall(a, node, now)).toList());
+              for (int i = 0; i < inserted.length; i++) {
+                if (inserted[i] == 1) {
+                  written.add(inCampaigns.get(i));
+                } else {
+                  unwritten.add(inCampaigns.get(i).sessionId());
+                }
+              }
+              liveCalls.backToClaimed(unwritten);
               return written;
             });
-    if (Boolean.TRUE.equals(placed)) {
-      metrics.placed();
-    }
-    return Boolean.TRUE.equals(placed);
+    placed.forEach(a -> metrics.placed());
+    return placed;
   }
 
   /** A placed call of this node ended (its outcome handed to the recorder). */
@@ -100,8 +125,14 @@ final class AttemptOperations {
     return Boolean.TRUE.equals(done);
   }
 
+  /** The call was answered: shown as in progress (written with others answered meanwhile). */
   void answered(UUID sessionId, Instant at) {
-    callRecords.markAnswered(sessionId, at);
+    answers.submit(new Answer(sessionId, at));
+  }
+
+  private void writeAnswers(List<Answer> batch) {
+    callRecords.markAnswered(
+        batch.stream().map(Answer::sessionId).toList(), batch.stream().map(Answer::at).toList());
   }
 
   /** Ends the attempts in one transaction; returns those this call settled (the rest were). */
@@ -134,8 +165,8 @@ final class AttemptOperations {
         });
   }
 
-  private static PlacedCall placedCall(
-      ClaimedAttempt a, AttemptOrigin.CampaignContact c, String node, Instant now) {
+  private static PlacedCall placedCall(ClaimedAttempt a, String node, Instant now) {
+    AttemptOrigin.CampaignContact c = (AttemptOrigin.CampaignContact) a.origin();
     return new PlacedCall(
         a.sessionId(),
         a.organizationId(),

@@ -71,7 +71,7 @@ final class DialerEngine {
       PlanDueWork.OrgWork rotated =
           new PlanDueWork.OrgWork(org.limits(), rotate(org.campaigns(), turn), org.callsWaiting());
       ClaimCapacity.Result result = steps.claim().claim(rotated, work.dueCounts(), now);
-      result.attempts().forEach(steps.dispatch()::dispatch);
+      steps.dispatch().dispatch(result.attempts());
       if (result.cpsBound()) {
         next = PlanDueWork.earliest(next, now.plus(settings.claimHorizon()));
       } else if (result.drainedSome()) {

@@ -8,7 +8,13 @@ import ai.agni.campaigns.telephony.CallResult;
 import ai.agni.campaigns.telephony.TelephonyRouter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,21 +53,39 @@ final class DispatchClaimedAttempts {
     this.node = node;
   }
 
-  void dispatch(ClaimedAttempt attempt) {
-    timer.schedule(attempt.slot(), () -> dial(attempt));
+  /**
+   * Schedules the attempts at their slots; attempts sharing a slot (no rate cap between them) are
+   * placed together, in one transaction.
+   */
+  void dispatch(List<ClaimedAttempt> attempts) {
+    Map<Instant, List<ClaimedAttempt>> bySlot = new TreeMap<>();
+    attempts.forEach(a -> bySlot.computeIfAbsent(a.slot(), s -> new ArrayList<>()).add(a));
+    bySlot.forEach((slot, group) -> timer.schedule(slot, () -> dial(group)));
   }
 
-  private void dial(ClaimedAttempt attempt) {
+  private void dial(List<ClaimedAttempt> group) {
     Instant now = clock.instant();
-    boolean windowOpen =
-        !(attempt.origin() instanceof AttemptOrigin.CampaignContact c) || c.rules().isOpen(now);
-    if (!windowOpen || !operations.place(attempt, node, now)) {
+    List<ClaimedAttempt> open = new ArrayList<>();
+    for (ClaimedAttempt a : group) {
+      if (!(a.origin() instanceof AttemptOrigin.CampaignContact c) || c.rules().isOpen(now)) {
+        open.add(a);
+      }
+    }
+    List<ClaimedAttempt> placed = open.isEmpty() ? List.of() : operations.place(open, node, now);
+    if (placed.size() < group.size()) {
       // why: the window closed or the campaign stopped being active since the claim; the release
       // is guarded, so an attempt the reaper settled meanwhile stays settled.
-      operations.release(attempt.live(), now);
+      Set<UUID> dialed = new HashSet<>();
+      placed.forEach(a -> dialed.add(a.sessionId()));
+      group.stream()
+          .filter(a -> !dialed.contains(a.sessionId()))
+          .forEach(a -> operations.release(a.live(), now));
       capacityFreed.raise();
-      return;
     }
+    placed.forEach(this::call);
+  }
+
+  private void call(ClaimedAttempt attempt) {
     try {
       router
           .placeCall(attempt.line().provider(), request(attempt), sink(attempt))
@@ -74,7 +98,7 @@ final class DispatchClaimedAttempts {
                           : failure("carrier_error", clock.instant())));
     } catch (RuntimeException e) {
       log.warn("Placing call {} failed", attempt.sessionId(), e);
-      finish(attempt, failure("carrier_error", now));
+      finish(attempt, failure("carrier_error", clock.instant()));
     }
   }
 

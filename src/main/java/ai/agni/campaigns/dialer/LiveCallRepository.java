@@ -97,13 +97,22 @@ class LiveCallRepository {
    * why first in the placing transaction: its row lock makes a concurrent reaper wait and then see
    * the call as placed.
    */
-  boolean markDialing(UUID sessionId, String node) {
-    return jdbc.sql(
-                "UPDATE live_calls SET state = 'dialing' WHERE session_id = ? AND node = ?"
-                    + " AND state = 'claimed'")
-            .params(sessionId, node)
-            .update()
-        == 1;
+  int[] markDialing(List<UUID> sessionIds, String node) {
+    return batch(
+        "UPDATE live_calls SET state = 'dialing' WHERE session_id = ? AND node = ?"
+            + " AND state = 'claimed'",
+        sessionIds.stream().map(id -> new Object[] {id, node}).toList());
+  }
+
+  /** Undoes {@link #markDialing} in the same transaction for attempts that could not be placed. */
+  void backToClaimed(List<UUID> sessionIds) {
+    batch(
+        "UPDATE live_calls SET state = 'claimed' WHERE session_id = ?",
+        sessionIds.stream().map(id -> new Object[] {id}).toList());
+  }
+
+  private int[] batch(String sql, List<Object[]> rows) {
+    return rows.isEmpty() ? new int[0] : template.batchUpdate(sql, rows);
   }
 
   /** Removes a claimed attempt that was never placed; false when it was placed or settled. */
@@ -116,10 +125,9 @@ class LiveCallRepository {
 
   /** Settles attempts: per session, 1 for the one caller that removed its row, else 0. */
   int[] delete(List<UUID> sessionIds) {
-    List<Object[]> rows = sessionIds.stream().map(id -> new Object[] {id}).toList();
-    return rows.isEmpty()
-        ? new int[0]
-        : template.batchUpdate("DELETE FROM live_calls WHERE session_id = ?", rows);
+    return batch(
+        "DELETE FROM live_calls WHERE session_id = ?",
+        sessionIds.stream().map(id -> new Object[] {id}).toList());
   }
 
   List<LiveCall> ofNode(String node) {

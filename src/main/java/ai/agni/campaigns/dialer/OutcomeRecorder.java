@@ -14,23 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Decides what a finished attempt means for its contact (contract section 6, "Outcomes and
  * retries") and hands the writes to {@link AttemptOperations}; it never writes SQL itself. Retry
  * settings and window are read fresh, so a change applies to the next decision.
  *
- * <p>Outcomes that end together are written together (group commit): a caller that finds no write
- * under way writes everything waiting in one transaction, then looks again; callers arriving
- * meanwhile only queue theirs. A single thread writes each outcome at once, as before.
+ * <p>Outcomes that end together are written together, in one transaction ({@link GroupCommit}).
  */
 final class OutcomeRecorder {
-
-  private static final Logger log = LoggerFactory.getLogger(OutcomeRecorder.class);
 
   /** The most outcomes written by one transaction. */
   static final int MAX_BATCH = 500;
@@ -41,8 +33,7 @@ final class OutcomeRecorder {
   private final EngineCampaignRepository campaigns;
   private final DialerMetrics metrics;
   private final Clock clock;
-  private final ConcurrentLinkedQueue<Finished> waiting = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean writing = new AtomicBoolean();
+  private final GroupCommit<Finished> outcomes;
 
   OutcomeRecorder(
       AttemptOperations operations,
@@ -53,26 +44,12 @@ final class OutcomeRecorder {
     this.campaigns = campaigns;
     this.metrics = metrics;
     this.clock = clock;
+    this.outcomes = new GroupCommit<>("call outcomes", MAX_BATCH, this::write);
   }
 
   /** Records a call's outcome (now, or with the batch being written by another thread). */
   void record(LiveAttempt attempt, CallResult result) {
-    waiting.add(new Finished(attempt, result));
-    while (!waiting.isEmpty() && writing.compareAndSet(false, true)) {
-      try {
-        List<Finished> batch = new ArrayList<>();
-        Finished next;
-        while (batch.size() < MAX_BATCH && (next = waiting.poll()) != null) {
-          batch.add(next);
-        }
-        write(batch);
-      } catch (RuntimeException e) {
-        // why only logged: the attempts stay live and the reaper settles them at lease expiry.
-        log.warn("Writing call outcomes failed", e);
-      } finally {
-        writing.set(false);
-      }
-    }
+    outcomes.submit(new Finished(attempt, result));
   }
 
   /** Settles live attempts synchronously (the reaper); returns how many this call settled. */
@@ -82,6 +59,10 @@ final class OutcomeRecorder {
   }
 
   private int write(List<Finished> batch) {
+    return batch.isEmpty() ? 0 : settle(batch);
+  }
+
+  private int settle(List<Finished> batch) {
     if (batch.isEmpty()) {
       return 0;
     }
