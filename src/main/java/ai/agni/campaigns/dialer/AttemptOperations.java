@@ -28,16 +28,12 @@ final class AttemptOperations {
   /** One attempt's end, decided: the call's result and, for a campaign contact, its queue move. */
   record Ending(LiveAttempt attempt, CallResult result, Settlement settlement) {}
 
-  private record Answer(UUID sessionId, Instant at) {}
-
   private final TransactionTemplate tx;
   private final LiveCallRepository liveCalls;
   private final CallRecordRepository callRecords;
   private final QueueRepository queue;
   private final SingleCallRepository singleCalls;
   private final DialerMetrics metrics;
-  private final GroupCommit<Answer> answers =
-      new GroupCommit<>("answered calls", OutcomeRecorder.MAX_BATCH, this::writeAnswers);
 
   AttemptOperations(
       TransactionTemplate tx,
@@ -97,8 +93,14 @@ final class AttemptOperations {
               liveCalls.backToClaimed(unwritten);
               return written;
             });
+    metrics.placedBatch(attempts.size());
     placed.forEach(a -> metrics.placed());
     return placed;
+  }
+
+  /** A poll claimed these many attempts for one organization (a metric). */
+  void claimed(int attempts) {
+    metrics.claimed(attempts);
   }
 
   /** A placed call of this node ended (its outcome handed to the recorder). */
@@ -125,18 +127,14 @@ final class AttemptOperations {
     return Boolean.TRUE.equals(done);
   }
 
-  /** The call was answered: shown as in progress (written with others answered meanwhile). */
-  void answered(UUID sessionId, Instant at) {
-    answers.submit(new Answer(sessionId, at));
-  }
-
-  private void writeAnswers(List<Answer> batch) {
-    callRecords.markAnswered(
-        batch.stream().map(Answer::sessionId).toList(), batch.stream().map(Answer::at).toList());
+  /** Calls answered: shown as in progress, in one statement. */
+  void answered(List<UUID> sessionIds, List<Instant> at) {
+    callRecords.markAnswered(sessionIds, at);
   }
 
   /** Ends the attempts in one transaction; returns those this call settled (the rest were). */
   List<Ending> end(List<Ending> endings, Instant now) {
+    metrics.outcomeBatch(endings.size());
     return tx.execute(
         status -> {
           int[] removed =

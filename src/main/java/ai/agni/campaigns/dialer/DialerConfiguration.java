@@ -8,6 +8,8 @@ import ai.agni.campaigns.platform.TaskTimer;
 import ai.agni.campaigns.queue.QueueRepository;
 import ai.agni.campaigns.telephony.TelephonyRouter;
 import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,19 +65,25 @@ class DialerConfiguration {
     DialerSettings node =
         settings.withDefaultNodeId(
             env.getProperty("agni.dialer.node-id"), env.getProperty("server.port"));
-    return engine(stores, clock, timer, router, node);
+    return engine(stores, clock, timer, router, node, writerThread(node.nodeId()));
   }
 
   /** One engine node: its steps on this clock, timer and carrier (tests build extra nodes). */
   static DialerEngine engine(
-      Stores s, Clock clock, TaskTimer timer, TelephonyRouter router, DialerSettings settings) {
+      Stores s,
+      Clock clock,
+      TaskTimer timer,
+      TelephonyRouter router,
+      DialerSettings settings,
+      Executor writes) {
     EngineSignal signal = new EngineSignal();
     CompleteFinishedCampaigns completion =
         new CompleteFinishedCampaigns(s.tx(), s.campaigns(), s.queue());
     AttemptOperations operations =
         new AttemptOperations(
             s.tx(), s.liveCalls(), s.callRecords(), s.queue(), s.singleCalls(), s.metrics());
-    OutcomeRecorder recorder = new OutcomeRecorder(operations, s.campaigns(), s.metrics(), clock);
+    OutcomeRecorder recorder =
+        new OutcomeRecorder(operations, s.campaigns(), s.metrics(), clock, writes, signal);
     DialerEngine.Steps steps =
         new DialerEngine.Steps(
             new PlanDueWork(
@@ -88,6 +96,19 @@ class DialerConfiguration {
             s.nodes(),
             s.queue());
     return new DialerEngine(steps, clock, settings, signal);
+  }
+
+  /**
+   * The node's writer of outcomes: one daemon thread, so carriers' threads never wait on the
+   * database and outcomes that end together share a transaction.
+   */
+  static Executor writerThread(String nodeId) {
+    return Executors.newSingleThreadExecutor(
+        task -> {
+          Thread thread = new Thread(task, "agni-outcomes-" + nodeId);
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   @Bean

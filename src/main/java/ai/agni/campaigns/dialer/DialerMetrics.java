@@ -2,6 +2,8 @@ package ai.agni.campaigns.dialer;
 
 import ai.agni.campaigns.telephony.CallOutcome;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
@@ -9,8 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's meters: {@code agni.calls.placed}, {@code agni.calls.finished} by outcome, and the
- * gauge {@code agni.calls.live} (calls this node has in flight).
+ * The engine's meters: calls placed and finished by outcome, calls this node has live, and the
+ * sizes of its batches (contacts claimed per organization and poll, calls placed per transaction,
+ * outcomes written per transaction), which say what one statement buys.
  */
 @Component
 class DialerMetrics {
@@ -18,13 +21,33 @@ class DialerMetrics {
   private final Counter placed;
   private final Map<CallOutcome, Counter> finished = new EnumMap<>(CallOutcome.class);
   private final AtomicInteger live = new AtomicInteger();
+  private final DistributionSummary claimed;
+  private final DistributionSummary placedBatch;
+  private final DistributionSummary outcomeBatch;
 
   DialerMetrics(MeterRegistry registry) {
-    this.placed = registry.counter("agni.calls.placed");
+    this.placed =
+        Counter.builder("agni.calls.placed").description("Calls placed").register(registry);
     for (CallOutcome outcome : CallOutcome.values()) {
-      finished.put(outcome, registry.counter("agni.calls.finished", "outcome", outcome.apiName()));
+      finished.put(
+          outcome,
+          Counter.builder("agni.calls.finished")
+              .description("Calls finished, by outcome")
+              .tag("outcome", outcome.apiName())
+              .register(registry));
     }
-    registry.gauge("agni.calls.live", live);
+    Gauge.builder("agni.calls.live", live, AtomicInteger::get)
+        .description("Calls this node has live")
+        .register(registry);
+    this.claimed =
+        summary(registry, "agni.dialer.claimed", "Attempts claimed per organization, per poll");
+    this.placedBatch = summary(registry, "agni.dialer.place.batch", "Calls placed per transaction");
+    this.outcomeBatch =
+        summary(registry, "agni.dialer.outcome.batch", "Call outcomes written per transaction");
+  }
+
+  private static DistributionSummary summary(MeterRegistry registry, String name, String help) {
+    return DistributionSummary.builder(name).description(help).register(registry);
   }
 
   void placed() {
@@ -38,5 +61,29 @@ class DialerMetrics {
 
   void ended() {
     live.decrementAndGet();
+  }
+
+  void claimed(int attempts) {
+    claimed.record(attempts);
+  }
+
+  void placedBatch(int calls) {
+    placedBatch.record(calls);
+  }
+
+  void outcomeBatch(int outcomes) {
+    outcomeBatch.record(outcomes);
+  }
+
+  /** "mean / max" of each batch size, for benchmarks. */
+  String batchSizes() {
+    return "claimed %.1f/%.0f, placed %.1f/%.0f, outcomes %.1f/%.0f"
+        .formatted(
+            claimed.mean(),
+            claimed.max(),
+            placedBatch.mean(),
+            placedBatch.max(),
+            outcomeBatch.mean(),
+            outcomeBatch.max());
   }
 }

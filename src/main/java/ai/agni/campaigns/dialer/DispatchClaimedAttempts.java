@@ -9,11 +9,13 @@ import ai.agni.campaigns.telephony.TelephonyRouter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,8 @@ final class DispatchClaimedAttempts {
   private final OutcomeRecorder recorder;
   private final EngineSignal capacityFreed;
   private final String node;
+  private final PriorityQueue<ClaimedAttempt> due =
+      new PriorityQueue<>(Comparator.comparing(ClaimedAttempt::slot));
 
   DispatchClaimedAttempts(
       TaskTimer timer,
@@ -54,13 +58,30 @@ final class DispatchClaimedAttempts {
   }
 
   /**
-   * Schedules the attempts at their slots; attempts sharing a slot (no rate cap between them) are
-   * placed together, in one transaction.
+   * Schedules the attempts at their slots. When a slot comes, every attempt whose slot has come is
+   * placed together, in one transaction: none starts before its own slot, and at high rates (slots
+   * microseconds apart) one transaction places many calls.
    */
   void dispatch(List<ClaimedAttempt> attempts) {
-    Map<Instant, List<ClaimedAttempt>> bySlot = new TreeMap<>();
-    attempts.forEach(a -> bySlot.computeIfAbsent(a.slot(), s -> new ArrayList<>()).add(a));
-    bySlot.forEach((slot, group) -> timer.schedule(slot, () -> dial(group)));
+    operations.claimed(attempts.size());
+    synchronized (due) {
+      due.addAll(attempts);
+    }
+    new TreeSet<>(attempts.stream().map(ClaimedAttempt::slot).toList())
+        .forEach(slot -> timer.schedule(slot, this::dialDue));
+  }
+
+  private void dialDue() {
+    Instant now = clock.instant();
+    List<ClaimedAttempt> group = new ArrayList<>();
+    synchronized (due) {
+      while (!due.isEmpty() && !due.peek().slot().isAfter(now)) {
+        group.add(due.poll());
+      }
+    }
+    if (!group.isEmpty()) {
+      dial(group);
+    }
   }
 
   private void dial(List<ClaimedAttempt> group) {
@@ -107,7 +128,6 @@ final class DispatchClaimedAttempts {
       recorder.record(attempt.live(), result);
     } finally {
       operations.ended();
-      capacityFreed.raise();
     }
   }
 
@@ -118,7 +138,7 @@ final class DispatchClaimedAttempts {
 
       @Override
       public void answered(Instant at) {
-        operations.answered(attempt.sessionId(), at);
+        recorder.answered(attempt.sessionId(), at);
       }
     };
   }

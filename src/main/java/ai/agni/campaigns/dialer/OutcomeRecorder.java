@@ -14,13 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 /**
  * Decides what a finished attempt means for its contact (contract section 6, "Outcomes and
  * retries") and hands the writes to {@link AttemptOperations}; it never writes SQL itself. Retry
  * settings and window are read fresh, so a change applies to the next decision.
  *
- * <p>Outcomes that end together are written together, in one transaction ({@link GroupCommit}).
+ * <p>Outcomes (and answered marks) that arrive together are written together, in one transaction,
+ * on the executor for writes ({@link GroupCommit}), never on the carrier's thread in production.
  */
 final class OutcomeRecorder {
 
@@ -29,27 +31,45 @@ final class OutcomeRecorder {
 
   private record Finished(LiveAttempt attempt, CallResult result) {}
 
+  private record Answer(UUID sessionId, Instant at) {}
+
   private final AttemptOperations operations;
   private final EngineCampaignRepository campaigns;
   private final DialerMetrics metrics;
   private final Clock clock;
   private final GroupCommit<Finished> outcomes;
+  private final GroupCommit<Answer> answers;
+  private final EngineSignal capacityFreed;
 
   OutcomeRecorder(
       AttemptOperations operations,
       EngineCampaignRepository campaigns,
       DialerMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      Executor writes,
+      EngineSignal capacityFreed) {
+    this.capacityFreed = capacityFreed;
     this.operations = operations;
     this.campaigns = campaigns;
     this.metrics = metrics;
     this.clock = clock;
-    this.outcomes = new GroupCommit<>("call outcomes", MAX_BATCH, this::write);
+    this.outcomes = new GroupCommit<>("call outcomes", MAX_BATCH, writes, this::write);
+    this.answers = new GroupCommit<>("answered calls", MAX_BATCH, writes, this::writeAnswers);
   }
 
   /** Records a call's outcome (now, or with the batch being written by another thread). */
   void record(LiveAttempt attempt, CallResult result) {
     outcomes.submit(new Finished(attempt, result));
+  }
+
+  /** A call was answered: it shows as in progress (written with others answered meanwhile). */
+  void answered(UUID sessionId, Instant at) {
+    answers.submit(new Answer(sessionId, at));
+  }
+
+  private void writeAnswers(List<Answer> batch) {
+    operations.answered(
+        batch.stream().map(Answer::sessionId).toList(), batch.stream().map(Answer::at).toList());
   }
 
   /** Settles live attempts synchronously (the reaper); returns how many this call settled. */
@@ -59,7 +79,15 @@ final class OutcomeRecorder {
   }
 
   private int write(List<Finished> batch) {
-    return batch.isEmpty() ? 0 : settle(batch);
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    try {
+      return settle(batch);
+    } finally {
+      // why after the write: the freed places count only once their live rows are gone.
+      capacityFreed.raise();
+    }
   }
 
   private int settle(List<Finished> batch) {

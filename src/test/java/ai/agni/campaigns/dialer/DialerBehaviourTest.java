@@ -161,9 +161,10 @@ class DialerBehaviourTest extends EngineTestSupport {
     DialerEngine doomed = newEngine(clock, deadTimer);
     doomed.heartbeatOnce();
     doomed.pollOnce();
-    deadTimer.runDue(clock.instant().plusSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
+    deadTimer.runDue(clock.instant());
     int lost = live(campaign.id());
-    assertThat(lost).isPositive();
+    assertThat(lost).isEqualTo(6);
 
     // The doomed node stops: no heartbeat, its timer never runs again. Another node takes over.
     DialerEngine survivor = newEngine(clock, timer);
@@ -186,6 +187,48 @@ class DialerBehaviourTest extends EngineTestSupport {
     audit().assertCampaign(campaign.id(), 6, 10);
     assertThat(audit().calls("campaign_id = ? AND attempt = 2", campaign.id()))
         .hasSizeGreaterThanOrEqualTo(lost);
+  }
+
+  @Test
+  void slotsClaimedByADeadNodeButNeverDialedAreGivenBackWithoutUsingAnAttempt() {
+    EngineFixtures fixtures = fixtures();
+    UUID org = fixtures.anOrganization(10, 2);
+    var campaign =
+        fixtures
+            .aRunningCampaign()
+            .in(org, fixtures.anAgent(org), fixtures.aPhoneNumber(org, null, null))
+            .withContacts(6)
+            .maxConcurrent(6)
+            .retries(2, 30)
+            .create();
+    ManualTaskTimer deadTimer = new ManualTaskTimer();
+    DialerEngine doomed = newEngine(clock, deadTimer);
+    doomed.heartbeatOnce();
+    doomed.pollOnce();
+    // 2 calls per second: within the first half second only the first slot has come.
+    clock.advance(Duration.ofMillis(400));
+    deadTimer.runDue(clock.instant());
+    assertThat(live(campaign.id())).as("placed before the node died").isEqualTo(1);
+    assertThat(audit().contactStats(campaign.id())).containsEntry("in_progress", 6);
+
+    DialerEngine survivor = newEngine(clock, timer);
+    clock.advance(settings.nodeTimeout().plusSeconds(1));
+    survivor.heartbeatOnce();
+    assertThat(survivor.reapOnce()).isEqualTo(6);
+
+    assertThat(audit().calls("campaign_id = ?", campaign.id()))
+        .singleElement()
+        .satisfies(c -> assertThat(c.reason()).isEqualTo("node_lost"));
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM campaign_contacts WHERE campaign_id = ?"
+                        + " AND state = 'pending' AND attempts = 0 AND next_attempt_at IS NULL")
+                .param(campaign.id())
+                .query(Integer.class)
+                .single())
+        .as("nobody rung: attempt not used, due again at once")
+        .isEqualTo(5);
+    audit().assertCountersExact(campaign.id());
   }
 
   @Test

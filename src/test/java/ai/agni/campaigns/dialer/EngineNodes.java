@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 /**
  * Builds extra engine nodes for tests, wired exactly as the application wires its own ({@link
@@ -25,6 +26,7 @@ final class EngineNodes {
   private String nodeId = "node-" + UUID.randomUUID();
   private Duration horizon;
   private Duration pollInterval;
+  private Executor writes = Runnable::run;
 
   EngineNodes(DialerConfiguration.Stores stores, DialerSettings base) {
     this.stores = stores;
@@ -46,6 +48,12 @@ final class EngineNodes {
 
   EngineNodes carrier(TelephonyPort port) {
     this.carrier = port;
+    return this;
+  }
+
+  /** Outcomes written on a thread of their own, as in production (default: on the caller's). */
+  EngineNodes writerThread() {
+    this.writes = DialerConfiguration.writerThread(nodeId);
     return this;
   }
 
@@ -77,7 +85,7 @@ final class EngineNodes {
 
   DialerEngine build() {
     TelephonyRouter router = new TelephonyRouter(List.of(carrier), clock);
-    return DialerConfiguration.engine(stores, clock, timer, router, settings());
+    return DialerConfiguration.engine(stores, clock, timer, router, settings(), writes);
   }
 
   /** The engine on its own thread, as the application runs it. */

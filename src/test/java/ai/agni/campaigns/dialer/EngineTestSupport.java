@@ -78,6 +78,7 @@ abstract class EngineTestSupport {
                     .carrier(contextCarrier)
                     .node(node)
                     .pollInterval(Duration.ofMillis(20))
+                    .writerThread()
                     .loop())
         .toList();
   }
