@@ -10,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CONTACTS="${1:-1000000}"
+export PGOPTIONS="-c client_min_messages=warning"
 OUT=target/bench
 mkdir -p "$OUT"
 : > "$OUT/throughput.txt"

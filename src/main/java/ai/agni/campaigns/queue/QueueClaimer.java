@@ -20,6 +20,11 @@ interface QueueClaimer {
       Instant now,
       Instant leaseUntil);
 
+  /** Where this node's next claim of first attempts starts (null: the front of the queue). */
+  default UUID cursor(UUID campaignId) {
+    return null;
+  }
+
   /** The contact columns that become the agent's dynamic variables. */
   String CONTACT_COLUMNS = "c.phone, c.first_name, c.last_name, c.email, c.company";
 }
