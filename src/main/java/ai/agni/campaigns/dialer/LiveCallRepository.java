@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,10 +18,13 @@ import org.springframework.stereotype.Repository;
  * {@code live_calls}: one row per live attempt, from its claim ({@code claimed}) through its
  * placing ({@code dialing}) to its end, when the row is deleted. Deleting the row is what settles
  * an attempt exactly once: whoever deletes it (the outcome, the reaper) writes the end. Live counts
- * read only this table, as small as the live traffic.
+ * are counters in {@code live_counts}, moved in the same transaction as the rows they count.
  */
 @Repository
 class LiveCallRepository {
+
+  /** The campaign key of single calls in {@code live_counts}. */
+  static final UUID SINGLE_CALLS = new UUID(0, 0);
 
   static final String CLAIMED = "claimed";
   static final String DIALING = "dialing";
@@ -38,18 +42,16 @@ class LiveCallRepository {
     Map<UUID, Integer> byCampaign = new HashMap<>();
     int[] total = {0};
     jdbc.sql(
-            """
-            SELECT campaign_id, phone_number_id, COUNT(*) AS n FROM live_calls
-            WHERE organization_id = ? GROUP BY campaign_id, phone_number_id
-            """)
+            "SELECT campaign_key, phone_number_id, live FROM live_counts"
+                + " WHERE organization_id = ? AND live <> 0")
         .param(organizationId)
         .query(
             rs -> {
-              int n = rs.getInt("n");
-              UUID campaign = rs.getObject("campaign_id", UUID.class);
+              int n = rs.getInt("live");
+              UUID campaign = rs.getObject("campaign_key", UUID.class);
               total[0] += n;
               byLine.merge(rs.getObject("phone_number_id", UUID.class), n, Integer::sum);
-              if (campaign != null) {
+              if (!SINGLE_CALLS.equals(campaign)) {
                 byCampaign.merge(campaign, n, Integer::sum);
               }
             });
@@ -89,6 +91,11 @@ class LiveCallRepository {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'claimed', ?, ?)
           """,
           rows);
+      Map<String, Object[]> added = new TreeMap<>();
+      for (Object[] row : rows) {
+        count(added, (UUID) row[1], (UUID) row[2], (UUID) row[4], 1);
+      }
+      adjust(added);
     }
   }
 
@@ -117,17 +124,85 @@ class LiveCallRepository {
 
   /** Removes a claimed attempt that was never placed; false when it was placed or settled. */
   boolean deleteClaimed(UUID sessionId) {
-    return jdbc.sql("DELETE FROM live_calls WHERE session_id = ? AND state = 'claimed'")
-            .param(sessionId)
-            .update()
-        == 1;
+    return remove(List.of(sessionId), " AND state = 'claimed'")[0] == 1;
   }
 
   /** Settles attempts: per session, 1 for the one caller that removed its row, else 0. */
   int[] delete(List<UUID> sessionIds) {
-    return batch(
+    return remove(sessionIds, "");
+  }
+
+  /**
+   * Locks the rows, deletes them and moves their counters, in the caller's transaction. why lock
+   * first: the counters must move by exactly the rows this transaction deletes.
+   */
+  private int[] remove(List<UUID> sessionIds, String condition) {
+    int[] removed = new int[sessionIds.size()];
+    if (sessionIds.isEmpty()) {
+      return removed;
+    }
+    Map<UUID, Object[]> found = new HashMap<>();
+    for (int from = 0; from < sessionIds.size(); from += 500) {
+      List<UUID> chunk = sessionIds.subList(from, Math.min(sessionIds.size(), from + 500));
+      jdbc.sql(
+              "SELECT session_id, organization_id, campaign_id, phone_number_id FROM live_calls"
+                  + " WHERE session_id IN (:ids)"
+                  + condition
+                  + " FOR UPDATE")
+          .param("ids", chunk)
+          .query(
+              rs -> {
+                found.put(
+                    rs.getObject("session_id", UUID.class),
+                    new Object[] {
+                      rs.getObject("organization_id", UUID.class),
+                      rs.getObject("campaign_id", UUID.class),
+                      rs.getObject("phone_number_id", UUID.class)
+                    });
+              });
+    }
+    List<UUID> gone = sessionIds.stream().filter(found::containsKey).toList();
+    batch(
         "DELETE FROM live_calls WHERE session_id = ?",
-        sessionIds.stream().map(id -> new Object[] {id}).toList());
+        gone.stream().map(id -> new Object[] {id}).toList());
+    Map<String, Object[]> counts = new TreeMap<>();
+    for (int i = 0; i < sessionIds.size(); i++) {
+      Object[] row = found.remove(sessionIds.get(i));
+      if (row != null) {
+        removed[i] = 1;
+        count(counts, (UUID) row[0], (UUID) row[1], (UUID) row[2], -1);
+      }
+    }
+    adjust(counts);
+    return removed;
+  }
+
+  private static void count(
+      Map<String, Object[]> counts, UUID org, UUID campaign, UUID line, int delta) {
+    UUID key = campaign == null ? SINGLE_CALLS : campaign;
+    Object[] entry =
+        counts.computeIfAbsent(org + "/" + key + "/" + line, k -> new Object[] {org, key, line, 0});
+    entry[3] = (Integer) entry[3] + delta;
+  }
+
+  /** Moves the live counters, in key order (so concurrent transactions lock them alike). */
+  private void adjust(Map<String, Object[]> counts) {
+    List<Object[]> keys = new ArrayList<>();
+    List<Object[]> deltas = new ArrayList<>();
+    for (Object[] c : counts.values()) {
+      keys.add(new Object[] {c[0], c[1], c[2]});
+      deltas.add(new Object[] {c[3], c[0], c[1], c[2]});
+    }
+    batch(
+        """
+        INSERT INTO live_counts (organization_id, campaign_key, phone_number_id, live)
+        VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING
+        """,
+        keys);
+    batch(
+        "UPDATE live_counts SET live = live + ? WHERE organization_id = ? AND campaign_key = ?"
+            + " AND phone_number_id = ?",
+        deltas);
   }
 
   List<LiveCall> ofNode(String node) {

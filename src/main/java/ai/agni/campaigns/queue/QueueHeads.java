@@ -8,8 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The SQL of {@code campaign_queues}, the head row of each campaign's queue, for {@link
@@ -37,6 +40,82 @@ final class QueueHeads {
 
   QueueHeads(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * Queues a head-row change. Inside a transaction the changes of each campaign are summed and
+   * written once, just before the commit, in campaign id order. why: two transactions that touch
+   * the same campaigns (a claim and a batch of outcomes) then take the head rows' locks in the same
+   * order and never deadlock, and a batch writes each head row once. Outside a transaction the
+   * change is written at once.
+   */
+  void change(UUID campaignId, StatsDelta d, Instant wakeAt, boolean wakeIfFinished, Instant now) {
+    Map<UUID, Change> pending = pendingOfThisTransaction();
+    if (pending == null) {
+      apply(campaignId, d, wakeAt, wakeIfFinished, now);
+      return;
+    }
+    pending.computeIfAbsent(campaignId, id -> new Change()).merge(d, wakeAt, wakeIfFinished, now);
+  }
+
+  /** Writes this transaction's queued changes now (before a read of the counters in it). */
+  @SuppressWarnings("unchecked")
+  void flush() {
+    Map<UUID, Change> pending =
+        TransactionSynchronizationManager.isSynchronizationActive()
+            ? (Map<UUID, Change>) TransactionSynchronizationManager.getResource(this)
+            : null;
+    if (pending != null) {
+      pending.forEach((id, c) -> apply(id, c.delta, c.wakeAt, c.ifFinished, c.now));
+      pending.clear();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<UUID, Change> pendingOfThisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    Map<UUID, Change> pending =
+        (Map<UUID, Change>) TransactionSynchronizationManager.getResource(this);
+    if (pending == null) {
+      Map<UUID, Change> created = new TreeMap<>();
+      TransactionSynchronizationManager.bindResource(this, created);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+              // why qualified: TransactionSynchronization has a flush() of its own.
+              QueueHeads.this.flush();
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(QueueHeads.this);
+            }
+          });
+      pending = created;
+    }
+    return pending;
+  }
+
+  /** One campaign's summed changes within a transaction. */
+  private static final class Change {
+    final StatsDelta delta = new StatsDelta();
+    Instant wakeAt;
+    boolean ifFinished;
+    Instant now;
+
+    void merge(StatsDelta d, Instant wake, boolean wakeIfFinished, Instant at) {
+      delta.plus(d);
+      if (wake != null && (wakeAt == null || wake.isBefore(wakeAt))) {
+        wakeAt = wake;
+      }
+      ifFinished |= wakeIfFinished;
+      if (at != null && (now == null || at.isAfter(now))) {
+        now = at;
+      }
+    }
   }
 
   void create(UUID organizationId, UUID campaignId) {
@@ -92,6 +171,7 @@ final class QueueHeads {
   }
 
   Map<UUID, ContactStats> stats(UUID organizationId, Collection<UUID> campaignIds) {
+    flush();
     Map<UUID, ContactStats> out = new HashMap<>();
     if (campaignIds.isEmpty()) {
       return out;

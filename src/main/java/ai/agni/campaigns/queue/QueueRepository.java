@@ -81,7 +81,7 @@ public class QueueRepository {
         added += Math.max(count, 0);
       }
     }
-    heads.apply(
+    heads.change(
         campaignId,
         new StatsDelta().added(QueueState.PENDING, added),
         wake && added > 0 ? now : null,
@@ -92,7 +92,7 @@ public class QueueRepository {
 
   /** The campaign has (possibly) new work at {@code at}: activated, resumed or changed. */
   public void wake(UUID campaignId, Instant at) {
-    heads.apply(campaignId, new StatsDelta(), at, false, at);
+    heads.change(campaignId, new StatsDelta(), at, false, at);
   }
 
   public Map<UUID, ContactStats> stats(UUID organizationId, Collection<UUID> campaignIds) {
@@ -240,7 +240,7 @@ public class QueueRepository {
         "DELETE FROM campaign_contacts WHERE campaign_id = ? AND contact_id = ?"
             + " AND state <> 'in_progress'",
         gone);
-    deltas.forEach((campaign, delta) -> heads.apply(campaign, delta, null, false, null));
+    deltas.forEach((campaign, delta) -> heads.change(campaign, delta, null, false, null));
     return gone.stream().map(row -> (UUID) row[1]).toList();
   }
 
@@ -252,7 +252,7 @@ public class QueueRepository {
     List<ClaimedEntry> claimed = claimer.claim(organizationId, campaignId, limit, node, now, until);
     StatsDelta delta = new StatsDelta();
     claimed.forEach(c -> delta.move(QueueState.PENDING, QueueState.IN_PROGRESS));
-    heads.apply(campaignId, delta, null, false, now);
+    heads.change(campaignId, delta, null, false, now);
     return claimed;
   }
 
@@ -360,7 +360,7 @@ public class QueueRepository {
         }
       }
     }
-    wakes.forEach((id, w) -> heads.apply(id, w.delta, w.at, w.ifFinished, now));
+    wakes.forEach((id, w) -> heads.change(id, w.delta, w.at, w.ifFinished, now));
     return applied;
   }
 
@@ -425,7 +425,7 @@ public class QueueRepository {
       }
     }
     boolean pending = target == QueueState.PENDING;
-    heads.apply(campaignId, delta, pending && done > 0 ? now : null, !pending && done > 0, now);
+    heads.change(campaignId, delta, pending && done > 0 ? now : null, !pending && done > 0, now);
     return done;
   }
 

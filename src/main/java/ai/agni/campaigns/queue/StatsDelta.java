@@ -35,6 +35,14 @@ final class StatsDelta {
     return this;
   }
 
+  /** Adds another delta's changes to this one. */
+  StatsDelta plus(StatsDelta other) {
+    total += other.total;
+    contacted += other.contacted;
+    other.byState.forEach(this::add);
+    return this;
+  }
+
   private StatsDelta add(QueueState state, long count) {
     byState.merge(state, count, Long::sum);
     return this;
