@@ -3,7 +3,7 @@
 # schema of its own, or H2 with AGNI_BENCH_DB=h2), imports [contacts] (default 1,000,000) into one
 # campaign, activates it (simulated carrier, 3 s ring, 20 s talk, concurrency 1,000, 200 cps) and,
 # while it runs, drives GET /campaigns/{id} and GET /campaigns with wrk (2 threads, 32 connections,
-# 30 s each). Prints requests/s and p50 / p99 / p99.9, and the engine's progress meanwhile.
+# 30 s each; GET campaign also at 4 connections, where the closed loop does not queue). Prints requests/s and p50 / p99 / p99.9, and the engine's progress meanwhile.
 # Usage: scripts/bench-api.sh [contacts]     (needs wrk: apt-get install wrk)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,8 +23,8 @@ if [ "${AGNI_BENCH_DB:-postgresql}" = postgresql ]; then
   DB_ENV=(AGNI_DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA" AGNI_DB_USER=postgres)
 fi
 echo "== starting the service on port $PORT (${AGNI_BENCH_DB:-postgresql}; data in $WORK)"
-(cd "$WORK" && env "${DB_ENV[@]}" SERVER_PORT=$PORT AGNI_SIMULATED_SEED=5 \
-  exec java -Xmx1g -jar "$OLDPWD/target/agni-campaigns.jar" > "$WORK/service.log" 2>&1) &
+(cd "$WORK" && exec env "${DB_ENV[@]}" SERVER_PORT=$PORT AGNI_SIMULATED_SEED=5 \
+  java -Xmx1g -jar "$OLDPWD/target/agni-campaigns.jar" > "$WORK/service.log" 2>&1) &
 PID=$!
 cleanup() {
   kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true
@@ -48,8 +48,10 @@ python3 - "$WORK/contacts.csv" "$CONTACTS" <<'PY'
 import sys
 with open(sys.argv[1], "w") as f:
     f.write("phone,first_name\n")
+    areas = [212, 213, 312, 415, 646, 718, 917, 310, 404, 617]
     for i in range(int(sys.argv[2])):
-        f.write("+1646%07d,C%d\n" % (i, i))
+        # valid, distinct US numbers: area code, exchange 200-999, line
+        f.write("+1%d%03d%04d,C%d\n" % (areas[i % 10], 200 + (i // 10) % 800, (i // 8000) % 10000, i))
 PY
 echo "== importing $CONTACTS contacts into campaign $CAMPAIGN"
 T0=$(date +%s)
@@ -64,6 +66,7 @@ echo "== engine running: $(stats)"
   echo "[bench] API while the engine dials a $CONTACTS-contact campaign (${AGNI_BENCH_DB:-postgresql}), wrk -t2 -c32 -d30s"
   printf '  GET campaign    '; wrk -t2 -c32 -d30s -s bench/wrk-percentiles.lua "$BASE/campaigns/$CAMPAIGN" | grep '^WRK' | sed 's/^WRK //'
   echo "  engine: $(stats)"
+  printf '  GET campaign c4 '; wrk -t2 -c4 -d30s -s bench/wrk-percentiles.lua "$BASE/campaigns/$CAMPAIGN" | grep '^WRK' | sed 's/^WRK //'
   printf '  list campaigns  '; wrk -t2 -c32 -d30s -s bench/wrk-percentiles.lua "$BASE/campaigns/?limit=50" | grep '^WRK' | sed 's/^WRK //'
   echo "  engine: $(stats)"
 } | tee "$OUT/api.txt"

@@ -5,7 +5,9 @@
 #   2. EngineThroughputBenchmark (H2 and that PostgreSQL, as it is configured: here autovacuum off);
 #   3. the same two on a PostgreSQL this script starts itself with stock settings (autovacuum on)
 #      and pg_stat_statements, on port 5433, whose top statements it prints;
-#   4. the raw limit again, and engine / raw as ratios.
+#   4. the raw limit again, and engine / raw as ratios;
+#   5. EngineIdleBenchmark: 10,000 running campaigns with nothing to do (idle statements per second,
+#      first-dial lag of newly activated campaigns), on H2 and the PostgreSQL at :5432.
 # Usage: scripts/bench-engine.sh [contacts]   (default 1000000; results in target/bench/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -85,3 +87,8 @@ awk -v r1="$RAW1" -v r2="$RAW2" -v rs="$RAW_STOCK" '
     printf "  engine, stock PostgreSQL      %d attempts/s = %.1f %% of its raw limit (%d)\n", st, 100 * st / rs, rs
     printf "  engine, H2                    %d attempts/s\n", h2
   }' "$OUT/engine-runs.txt" | tee "$OUT/summary.txt"
+
+echo "[bench] idle cost of 10,000 running campaigns ..."
+: > "$OUT/idle.txt"
+AGNI_TEST_POSTGRES=required mvn -B -q -Pbench test -Dtest='EngineIdleBenchmark*' \
+  -Dsurefire.failIfNoSpecifiedTests=false | grep -E '^\[bench\]|^  '
