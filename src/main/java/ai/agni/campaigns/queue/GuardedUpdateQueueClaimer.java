@@ -89,16 +89,6 @@ final class GuardedUpdateQueueClaimer implements QueueClaimer {
     if (now != null) {
       spec = spec.param(Times.db(now));
     }
-    return spec.param(organizationId)
-        .param(limit)
-        .query(
-            (rs, n) ->
-                new ClaimedEntry(
-                    rs.getObject("contact_id", UUID.class),
-                    rs.getInt("attempts"),
-                    rs.getLong("version"),
-                    rs.getString("phone"),
-                    ContactVariables.of(rs)))
-        .list();
+    return spec.param(organizationId).param(limit).query(ContactVariables::claimed).list();
   }
 }

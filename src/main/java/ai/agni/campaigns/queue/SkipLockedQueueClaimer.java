@@ -140,14 +140,7 @@ final class SkipLockedQueueClaimer implements QueueClaimer {
           .param(Times.db(until))
           .param(Times.db(now))
           .param(campaignId)
-          .query(
-              (rs, n) ->
-                  new ClaimedEntry(
-                      rs.getObject("contact_id", UUID.class),
-                      rs.getInt("attempts"),
-                      rs.getLong("version"),
-                      rs.getString("phone"),
-                      ContactVariables.of(rs)))
+          .query(ContactVariables::claimed)
           .list();
     }
   }

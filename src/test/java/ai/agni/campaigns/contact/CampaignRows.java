@@ -1,6 +1,7 @@
 package ai.agni.campaigns.contact;
 
 import ai.agni.campaigns.testsupport.QueueRows;
+import ai.agni.campaigns.testsupport.Rows;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -14,19 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 record CampaignRows(JdbcClient jdbc, UUID organizationId, UUID campaignId) {
 
   static CampaignRows insert(JdbcClient jdbc, UUID organizationId) {
-    UUID id = UUID.randomUUID();
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    jdbc.sql(
-            """
-            INSERT INTO campaigns (id, organization_id, name, agent_id, phone_number_id,
-              from_phone_number, status, execution_status, window_start, window_end, window_days,
-              timezone, max_concurrent, retry_attempts, retry_gap_min, created_at, updated_at,
-              version)
-            VALUES (?, ?, 'c', ?, ?, '+14155550000', 'active', 'running', '09:00', '18:00',
-              '1,2,3,4,5', 'UTC', 5, 2, 30, ?, ?, 0)
-            """)
-        .params(id, organizationId, UUID.randomUUID(), UUID.randomUUID(), now, now)
-        .update();
+    UUID id = Rows.activeCampaign(jdbc, organizationId, now.toInstant());
     QueueRows.sync(jdbc, id, now.toInstant());
     return new CampaignRows(jdbc, organizationId, id);
   }

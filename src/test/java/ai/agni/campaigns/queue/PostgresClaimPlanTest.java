@@ -2,10 +2,10 @@ package ai.agni.campaigns.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.agni.campaigns.platform.Ids;
 import ai.agni.campaigns.platform.Times;
 import ai.agni.campaigns.testsupport.PostgresDatabase;
 import ai.agni.campaigns.testsupport.PostgresTest;
+import ai.agni.campaigns.testsupport.Rows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,26 +47,8 @@ class PostgresClaimPlanTest {
     for (String table : List.of("campaign_contacts", "contacts", "campaign_queues")) {
       jdbc.sql("ALTER TABLE " + table + " SET (autovacuum_enabled = false)").update();
     }
-    UUID org = Ids.newId();
-    UUID campaign = Ids.newId();
-    jdbc.sql(
-            """
-            INSERT INTO organizations (id, name, default_region, outbound_max_concurrent,
-              outbound_max_cps, webhook_secret, created_at) VALUES (?, 'Org', 'US', 10, 1, 's', ?)
-            """)
-        .params(org, Times.db(T0))
-        .update();
-    jdbc.sql(
-            """
-            INSERT INTO campaigns (id, organization_id, name, agent_id, phone_number_id,
-              from_phone_number, status, execution_status, window_start, window_end, window_days,
-              timezone, max_concurrent, retry_attempts, retry_gap_min, created_at, updated_at,
-              version)
-            VALUES (?, ?, 'c', ?, ?, '+14155550000', 'active', 'running', '09:00', '18:00',
-              '1,2,3,4,5', 'UTC', 5, 2, 30, ?, ?, 0)
-            """)
-        .params(campaign, org, Ids.newId(), Ids.newId(), Times.db(T0), Times.db(T0))
-        .update();
+    UUID org = Rows.organization(jdbc, T0);
+    UUID campaign = Rows.activeCampaign(jdbc, org, T0);
     jdbc.sql(
             """
             INSERT INTO contacts (id, organization_id, phone, metadata, tags, created_at,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.agni.campaigns.platform.Ids;
 import ai.agni.campaigns.platform.Times;
 import ai.agni.campaigns.testsupport.QueueRows;
+import ai.agni.campaigns.testsupport.Rows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,26 +37,8 @@ abstract class QueueRepositoryContract {
 
   @BeforeEach
   void aCampaignWithTenContacts() {
-    org = Ids.newId();
-    jdbc.sql(
-            """
-            INSERT INTO organizations (id, name, default_region, outbound_max_concurrent,
-              outbound_max_cps, webhook_secret, created_at) VALUES (?, 'Org', 'US', 10, 1, 's', ?)
-            """)
-        .params(org, Times.db(T0))
-        .update();
-    campaign = Ids.newId();
-    jdbc.sql(
-            """
-            INSERT INTO campaigns (id, organization_id, name, agent_id, phone_number_id,
-              from_phone_number, status, execution_status, window_start, window_end, window_days,
-              timezone, max_concurrent, retry_attempts, retry_gap_min, created_at, updated_at,
-              version)
-            VALUES (?, ?, 'c', ?, ?, '+14155550000', 'active', 'running', '09:00', '18:00',
-              '1,2,3,4,5', 'UTC', 5, 2, 30, ?, ?, 0)
-            """)
-        .params(campaign, org, Ids.newId(), Ids.newId(), Times.db(T0), Times.db(T0))
-        .update();
+    org = Rows.organization(jdbc, T0);
+    campaign = Rows.activeCampaign(jdbc, org, T0);
     contacts = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       UUID id = Ids.newId();

@@ -48,17 +48,7 @@ public final class QueueRows {
             FROM campaign_queues WHERE campaign_id = ?
             """)
         .param(campaignId)
-        .query(
-            (rs, n) ->
-                "total=%d pending=%d in_progress=%d successful=%d no_answer=%d failed=%d contacted=%d"
-                    .formatted(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getLong(3),
-                        rs.getLong(4),
-                        rs.getLong(5),
-                        rs.getLong(6),
-                        rs.getLong(7)))
+        .query(QueueRows::figures)
         .single();
   }
 
@@ -77,18 +67,20 @@ public final class QueueRows {
                     count("failed"),
                     CONTACTED))
         .param(campaignId)
-        .query(
-            (rs, n) ->
-                "total=%d pending=%d in_progress=%d successful=%d no_answer=%d failed=%d contacted=%d"
-                    .formatted(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getLong(3),
-                        rs.getLong(4),
-                        rs.getLong(5),
-                        rs.getLong(6),
-                        rs.getLong(7)))
+        .query(QueueRows::figures)
         .single();
+  }
+
+  private static String figures(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return "total=%d pending=%d in_progress=%d successful=%d no_answer=%d failed=%d contacted=%d"
+        .formatted(
+            rs.getLong(1),
+            rs.getLong(2),
+            rs.getLong(3),
+            rs.getLong(4),
+            rs.getLong(5),
+            rs.getLong(6),
+            rs.getLong(7));
   }
 
   private static String count(String state) {
