@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * Decides, for one organization at one poll, how many calls each of its demands (campaigns, queued
- * ad-hoc calls) may start and at which instants. Pure: live counts and bucket states in, slots out.
+ * single calls) may start and at which instants. Pure: live counts and bucket states in, slots out.
  *
  * <p>Slots are handed out one at a time round-robin over the demands, so campaigns of one
  * organization share its capacity fairly and a large campaign never starves a small one. A slot

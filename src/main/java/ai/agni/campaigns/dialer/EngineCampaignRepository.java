@@ -215,9 +215,5 @@ class EngineCampaignRepository {
   }
 
   /** A campaign's status and rules at one moment; rules null when its schedule is unreadable. */
-  record CampaignState(String status, DialingRules rules) {
-    boolean active() {
-      return "active".equals(status);
-    }
-  }
+  record CampaignState(String status, DialingRules rules) {}
 }
