@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -278,11 +277,6 @@ class EngineBenchmark {
           .param(org)
           .query(Integer.class)
           .single();
-    }
-
-    String database() {
-      return template.execute(
-          (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
     }
 
     /**

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -181,11 +180,6 @@ class EngineIdleBenchmark {
               .query((rs, n) -> Times.instant(rs, "started_at"))
               .list();
       return started.isEmpty() ? null : started.get(0);
-    }
-
-    String database() {
-      return template.execute(
-          (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
     }
 
     static void write(CharSequence text) throws IOException {

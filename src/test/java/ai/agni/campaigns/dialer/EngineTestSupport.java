@@ -87,6 +87,13 @@ abstract class EngineTestSupport {
     return new EngineStepper(clock, timer, engine, STEP);
   }
 
+  /** The database product name ("H2", "PostgreSQL"), for benchmark tables. */
+  String database() {
+    return template.execute(
+        (org.springframework.jdbc.core.ConnectionCallback<String>)
+            c -> c.getMetaData().getDatabaseProductName());
+  }
+
   String campaignStatus(UUID campaignId) {
     return jdbc.sql("SELECT status FROM campaigns WHERE id = ?")
         .param(campaignId)

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -197,11 +196,6 @@ class EngineThroughputBenchmark {
           .param(campaign)
           .query(Long.class)
           .single();
-    }
-
-    String database() {
-      return template.execute(
-          (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
     }
 
     /** Heap still used after the last collection of each pool: the live set, not garbage. */
