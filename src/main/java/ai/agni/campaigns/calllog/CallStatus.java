@@ -3,6 +3,7 @@ package ai.agni.campaigns.calllog;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The status of a call row (a call session) and its allowed moves: queued (a single call waiting
@@ -59,7 +60,7 @@ public enum CallStatus {
 
   /** The SQL list of live statuses, for guards: {@code status IN (...)}. */
   static String liveList() {
-    return "'queued', 'ringing', 'in_progress'";
+    return LIVE.stream().map(s -> "'" + s.wire + "'").collect(Collectors.joining(", "));
   }
 
   private static Set<CallStatus> union(Set<CallStatus> a, Set<CallStatus> b) {

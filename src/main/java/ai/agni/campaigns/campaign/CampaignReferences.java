@@ -1,7 +1,6 @@
 package ai.agni.campaigns.campaign;
 
 import ai.agni.campaigns.api.JsonBody;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -52,15 +51,10 @@ class CampaignReferences {
     int batch = 500;
     for (int from = 0; from < ids.size(); from += batch) {
       List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + batch));
-      List<Object> params = new ArrayList<>();
-      params.add(organizationId);
-      params.addAll(chunk);
       known.addAll(
-          jdbc.sql(
-                  "SELECT id FROM contacts WHERE organization_id = ? AND id IN ("
-                      + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
-                      + ")")
-              .params(params)
+          jdbc.sql("SELECT id FROM contacts WHERE organization_id = :org AND id IN (:ids)")
+              .param("org", organizationId)
+              .param("ids", chunk)
               .query(UUID.class)
               .list());
     }

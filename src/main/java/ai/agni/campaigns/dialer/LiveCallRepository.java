@@ -26,7 +26,6 @@ class LiveCallRepository {
   /** The campaign key of single calls in {@code live_counts}. */
   static final UUID SINGLE_CALLS = new UUID(0, 0);
 
-  static final String CLAIMED = "claimed";
   static final String DIALING = "dialing";
 
   private final JdbcClient jdbc;

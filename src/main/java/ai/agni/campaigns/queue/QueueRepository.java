@@ -345,22 +345,20 @@ public class QueueRepository {
             WHERE campaign_id = ? AND contact_id = ? AND version = ? AND organization_id = ?
             """,
             rows);
-    Map<UUID, Wake> wakes = new LinkedHashMap<>();
     boolean[] applied = new boolean[settlements.size()];
     for (int i = 0; i < counts.length; i++) {
       Settlement s = settlements.get(i);
       applied[i] = counts[i] == 1;
       if (applied[i]) {
-        Wake wake = wakes.computeIfAbsent(s.campaignId(), id -> new Wake());
-        wake.delta.move(QueueState.IN_PROGRESS, s.target()).contacted(s.attempt() == 1 ? 1 : 0);
-        if (s.target() == QueueState.PENDING) {
-          wake.earliest(s.nextAttemptAt());
-        } else {
-          wake.ifFinished = true;
-        }
+        // why one change a row: the head rows sum a transaction's changes per campaign anyway.
+        StatsDelta delta =
+            new StatsDelta()
+                .move(QueueState.IN_PROGRESS, s.target())
+                .contacted(s.attempt() == 1 ? 1 : 0);
+        boolean retry = s.target() == QueueState.PENDING;
+        heads.change(s.campaignId(), delta, retry ? s.nextAttemptAt() : null, !retry, now);
       }
     }
-    wakes.forEach((id, w) -> heads.change(id, w.delta, w.at, w.ifFinished, now));
     return applied;
   }
 
@@ -468,18 +466,5 @@ public class QueueRepository {
 
   static String placeholders(int n) {
     return String.join(", ", Collections.nCopies(n, "?"));
-  }
-
-  /** One campaign's share of a settled batch: counter changes and its earliest retry. */
-  private static final class Wake {
-    final StatsDelta delta = new StatsDelta();
-    Instant at;
-    boolean ifFinished;
-
-    void earliest(Instant candidate) {
-      if (candidate != null && (at == null || candidate.isBefore(at))) {
-        at = candidate;
-      }
-    }
   }
 }
