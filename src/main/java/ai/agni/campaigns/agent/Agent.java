@@ -21,6 +21,7 @@ public record Agent(
     List<String> webhookUrls,
     String prompt,
     String beginMessage,
+    String sipUri,
     ObjectNode extra,
     Instant createdAt,
     Instant updatedAt) {

@@ -30,6 +30,7 @@ final class AgentInput {
           "webhookUrls",
           "prompt",
           "beginMessage",
+          "sipUri",
           "createdAt",
           "updatedAt");
 
@@ -45,6 +46,7 @@ final class AgentInput {
   private final List<String> webhookUrls;
   private final String prompt;
   private final String beginMessage;
+  private final String sipUri;
   private final ObjectNode extra;
 
   private AgentInput(JsonBody body) {
@@ -58,6 +60,7 @@ final class AgentInput {
     this.webhookUrls = webhookUrls(body);
     this.prompt = text(body, "prompt", 1_000_000);
     this.beginMessage = text(body, "beginMessage", 100_000);
+    this.sipUri = sipUri(body);
     this.extra = body.otherFields(KNOWN_FIELDS);
     if (name != null && name.length() > 500) {
       throw body.invalid("name", "must be at most 500 characters");
@@ -85,6 +88,7 @@ final class AgentInput {
         webhookUrls == null ? List.of() : webhookUrls,
         prompt,
         beginMessage,
+        sipUri,
         extra,
         now,
         now);
@@ -116,6 +120,7 @@ final class AgentInput {
             : current.webhookUrls(),
         body.has("prompt") ? prompt : current.prompt(),
         body.has("beginMessage") ? beginMessage : current.beginMessage(),
+        body.has("sipUri") ? sipUri : current.sipUri(),
         mergeExtra(current.extra()),
         current.createdAt(),
         now);
@@ -163,6 +168,28 @@ final class AgentInput {
       throw body.invalid(field, "must be at most " + maxLength + " characters");
     }
     return value;
+  }
+
+  /**
+   * A {@code sip:} or {@code sips:} URI with a host ({@code sip:agent@host:5060;transport=tcp}).
+   * why this strict: it becomes a Request-URI; whitespace, angle brackets or quotes in it would let
+   * a client write other SIP headers.
+   */
+  private static String sipUri(JsonBody body) {
+    String value = text(body, "sipUri", 1_000);
+    if (value == null) {
+      return null;
+    }
+    String uri = value.trim();
+    String lower = uri.toLowerCase(java.util.Locale.ROOT);
+    int colon = uri.indexOf(':');
+    String rest = colon < 0 ? "" : uri.substring(colon + 1);
+    String host = rest.substring(rest.indexOf('@') + 1).split("[;:?]", 2)[0];
+    boolean scheme = lower.startsWith("sip:") || lower.startsWith("sips:");
+    if (!scheme || host.isEmpty() || !uri.matches("[\\x21-\\x7e]+") || uri.matches(".*[<>\"].*")) {
+      throw body.invalid("sipUri", "must be a sip: or sips: URI with a host");
+    }
+    return uri;
   }
 
   private static List<String> webhookUrls(JsonBody body) {

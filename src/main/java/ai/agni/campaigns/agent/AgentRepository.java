@@ -63,8 +63,8 @@ public class AgentRepository {
             """
             INSERT INTO agents (name, agent_name, status, ring_duration_ms, max_call_duration_ms,
                                 enable_voicemail_detection, webhook_urls, prompt, begin_message,
-                                extra, updated_at, created_at, organization_id, id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                sip_uri, extra, updated_at, created_at, organization_id, id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(columns(agent))
         .params(Times.db(agent.createdAt()), agent.organizationId(), agent.id())
@@ -76,7 +76,7 @@ public class AgentRepository {
             """
             UPDATE agents SET name = ?, agent_name = ?, status = ?, ring_duration_ms = ?,
                    max_call_duration_ms = ?, enable_voicemail_detection = ?, webhook_urls = ?,
-                   prompt = ?, begin_message = ?, extra = ?, updated_at = ?
+                   prompt = ?, begin_message = ?, sip_uri = ?, extra = ?, updated_at = ?
              WHERE organization_id = ? AND id = ?
             """)
         .params(columns(agent))
@@ -112,6 +112,7 @@ public class AgentRepository {
       json.writeValueAsString(agent.webhookUrls()),
       agent.prompt(),
       agent.beginMessage(),
+      agent.sipUri(),
       json.writeValueAsString(agent.extra()),
       Times.db(agent.updatedAt())
     };
@@ -130,6 +131,7 @@ public class AgentRepository {
         json.readValue(rs.getString("webhook_urls"), STRINGS),
         rs.getString("prompt"),
         rs.getString("begin_message"),
+        rs.getString("sip_uri"),
         (ObjectNode) json.readTree(rs.getString("extra")),
         Times.instant(rs, "created_at"),
         Times.instant(rs, "updated_at"));

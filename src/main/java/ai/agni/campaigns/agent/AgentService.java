@@ -55,6 +55,7 @@ class AgentService {
             current.webhookUrls(),
             current.prompt(),
             current.beginMessage(),
+            current.sipUri(),
             current.extra(),
             current.createdAt(),
             clock.instant());

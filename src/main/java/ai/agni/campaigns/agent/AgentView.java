@@ -47,6 +47,7 @@ class AgentView {
       List<String> webhookUrls,
       String prompt,
       String beginMessage,
+      String sipUri,
       String createdAt,
       String updatedAt) {
 
@@ -63,6 +64,7 @@ class AgentView {
           agent.webhookUrls(),
           agent.prompt(),
           agent.beginMessage(),
+          agent.sipUri(),
           Times.iso(agent.createdAt()),
           Times.iso(agent.updatedAt()));
     }

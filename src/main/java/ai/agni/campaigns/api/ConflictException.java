@@ -8,4 +8,9 @@ public class ConflictException extends ApiException {
   public ConflictException(String message) {
     super(ErrorCode.CONFLICT, message, List.of());
   }
+
+  /** A conflict that one field of another resource must fix ({@code agent.sipUri}). */
+  public ConflictException(String message, List<ApiError.FieldError> errors) {
+    super(ErrorCode.CONFLICT, message, errors);
+  }
 }

@@ -1,9 +1,14 @@
 package ai.agni.campaigns.calling;
 
 import ai.agni.campaigns.platform.Times;
+import ai.agni.campaigns.telephony.CallRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +63,8 @@ public class SingleCallRepository {
             """
             SELECT w.session_id, w.queued_at, c.agent_id, c.callee_number, p.id AS line_id,
                    p.phone_number, p.provider, p.max_concurrent, p.max_cps, a.ring_duration_ms,
-                   a.max_call_duration_ms
+                   a.max_call_duration_ms, p.sip_trunk_uri, p.sip_username, p.sip_password,
+                   p.runtime_url, p.runtime_secret, a.sip_uri AS agent_sip_uri
             FROM waiting_calls w JOIN calls c ON c.id = w.session_id
             JOIN phone_numbers p ON p.id = c.phone_number_id
             LEFT JOIN agents a ON a.id = c.agent_id
@@ -78,6 +84,7 @@ public class SingleCallRepository {
                     rs.getObject("max_concurrent", Integer.class),
                     rs.getObject("max_cps", Double.class),
                     rs.getString("callee_number"),
+                    route(rs),
                     Duration.ofMillis(Math.max(1, rs.getLong("ring_duration_ms"))),
                     Duration.ofMillis(Math.max(1, rs.getLong("max_call_duration_ms"))),
                     Times.instant(rs, "queued_at")))
@@ -99,5 +106,24 @@ public class SingleCallRepository {
             """)
         .params(sessionId, organizationId, Times.db(queuedAt))
         .update();
+  }
+
+  /** Where the call's provider is reached, as the engine's routes name it; unset values absent. */
+  private static Map<String, String> route(ResultSet rs) throws SQLException {
+    Map<String, String> route = new HashMap<>();
+    for (String column :
+        List.of(
+            CallRequest.SIP_TRUNK_URI,
+            CallRequest.SIP_USERNAME,
+            CallRequest.SIP_PASSWORD,
+            CallRequest.RUNTIME_URL,
+            CallRequest.RUNTIME_SECRET,
+            CallRequest.AGENT_SIP_URI)) {
+      String value = rs.getString(column);
+      if (value != null) {
+        route.put(column, value);
+      }
+    }
+    return Map.copyOf(route);
   }
 }

@@ -2,6 +2,7 @@ package ai.agni.campaigns.calling;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -9,6 +10,8 @@ import java.util.UUID;
  *
  * @param lineMaxConcurrent the number's own cap, or null
  * @param lineMaxCps the number's own rate, or null
+ * @param route where the provider is reached (see {@link
+ *     ai.agni.campaigns.telephony.CallRequest#route})
  */
 public record WaitingCall(
     UUID sessionId,
@@ -20,6 +23,7 @@ public record WaitingCall(
     Integer lineMaxConcurrent,
     Double lineMaxCps,
     String to,
+    Map<String, String> route,
     Duration ringTimeout,
     Duration maxDuration,
     Instant queuedAt) {}

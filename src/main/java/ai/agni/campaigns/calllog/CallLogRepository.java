@@ -105,7 +105,10 @@ public class CallLogRepository {
         Times.isoMillis(Times.instant(rs, "started_at")),
         Times.isoMillis(Times.instant(rs, "answered_at")),
         Times.isoMillis(Times.instant(rs, "ended_at")),
-        rs.getObject("duration_sec", Integer.class));
+        rs.getObject("duration_sec", Integer.class),
+        "sip".equals(rs.getString("provider")) ? rs.getString("provider_ref") : null,
+        rs.getString("disconnect_detail"),
+        rs.getObject("counts_as_attempt", Boolean.class));
   }
 
   /** A WHERE clause built from the criteria that are set. */

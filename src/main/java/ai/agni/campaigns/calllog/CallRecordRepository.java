@@ -136,6 +136,9 @@ public class CallRecordRepository {
             Times.db(r.endedAt()),
             duration,
             Times.db(r.endedAt()),
+            r.providerRef(),
+            r.detail(),
+            r.countsAsAttempt(),
             sessionIds.get(i)
           });
     }
@@ -144,7 +147,9 @@ public class CallRecordRepository {
     }
     return template.batchUpdate(
         "UPDATE calls SET status = ?, disconnect_reason = ?, answered_at = ?, ended_at = ?,"
-            + " duration_sec = ?, started_at = COALESCE(started_at, ?), version = version + 1"
+            + " duration_sec = ?, started_at = COALESCE(started_at, ?),"
+            + " provider_ref = COALESCE(?, provider_ref), disconnect_detail = ?,"
+            + " counts_as_attempt = ?, version = version + 1"
             + " WHERE id = ? AND "
             + LIVE,
         rows);

@@ -3,7 +3,11 @@ package ai.agni.campaigns.campaign;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A row of {@code campaigns}; {@code version} guards every write. */
+/**
+ * A row of {@code campaigns}; {@code version} guards every write.
+ *
+ * @param pausedReason why the engine paused it ({@code trunk_auth_failed}), null when the user did
+ */
 record Campaign(
     UUID id,
     UUID organizationId,
@@ -19,7 +23,44 @@ record Campaign(
     Instant completedAt,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version,
+    String pausedReason) {
+
+  /** A campaign as the user writes it: a paused reason is only ever set by the engine. */
+  Campaign(
+      UUID id,
+      UUID organizationId,
+      String name,
+      UUID agentId,
+      UUID phoneNumberId,
+      String fromPhoneNumber,
+      CampaignStatus status,
+      Schedule schedule,
+      Integer outboundMaxConcurrent,
+      Double outboundMaxCps,
+      Instant startedAt,
+      Instant completedAt,
+      Instant createdAt,
+      Instant updatedAt,
+      long version) {
+    this(
+        id,
+        organizationId,
+        name,
+        agentId,
+        phoneNumberId,
+        fromPhoneNumber,
+        status,
+        schedule,
+        outboundMaxConcurrent,
+        outboundMaxCps,
+        startedAt,
+        completedAt,
+        createdAt,
+        updatedAt,
+        version,
+        null);
+  }
 
   /** Whether anything a user can see differs, ignoring timestamps and version. */
   boolean sameContentAs(Campaign other) {

@@ -27,20 +27,25 @@ class CampaignReferences {
 
   /** The organization's agent, if it exists. */
   Optional<AgentRef> agent(UUID organizationId, UUID agentId) {
-    return jdbc.sql("SELECT id, status FROM agents WHERE organization_id = ? AND id = ?")
+    return jdbc.sql("SELECT id, status, sip_uri FROM agents WHERE organization_id = ? AND id = ?")
         .params(organizationId, agentId)
-        .query((rs, row) -> new AgentRef(agentId, rs.getString("status")))
+        .query((rs, row) -> new AgentRef(agentId, rs.getString("status"), rs.getString("sip_uri")))
         .optional();
   }
 
   /** The organization's phone number, if it exists (any status). */
   Optional<NumberRef> phoneNumber(UUID organizationId, UUID phoneNumberId) {
     return jdbc.sql(
-            "SELECT phone_number, status FROM phone_numbers WHERE organization_id = ? AND id = ?")
+            "SELECT phone_number, status, provider FROM phone_numbers"
+                + " WHERE organization_id = ? AND id = ?")
         .params(organizationId, phoneNumberId)
         .query(
             (rs, row) ->
-                new NumberRef(phoneNumberId, rs.getString("phone_number"), rs.getString("status")))
+                new NumberRef(
+                    phoneNumberId,
+                    rs.getString("phone_number"),
+                    rs.getString("status"),
+                    rs.getString("provider")))
         .optional();
   }
 
@@ -87,7 +92,7 @@ class CampaignReferences {
   }
 
   /** An agent and whether it may dial ({@code ACTIVE}, any casing or protobuf-style prefix). */
-  record AgentRef(UUID id, String status) {
+  record AgentRef(UUID id, String status, String sipUri) {
     boolean active() {
       String upper = status == null ? "" : status.trim().toUpperCase(Locale.ROOT);
       return upper.equals("ACTIVE") || upper.equals("AGENT_STATUS_ACTIVE");
@@ -95,9 +100,13 @@ class CampaignReferences {
   }
 
   /** A phone number, its E.164 value and whether it is active (not released). */
-  record NumberRef(UUID id, String phoneNumber, String status) {
+  record NumberRef(UUID id, String phoneNumber, String status, String provider) {
     boolean active() {
       return status != null && status.trim().equalsIgnoreCase("active");
+    }
+
+    boolean sip() {
+      return "sip".equalsIgnoreCase(provider);
     }
   }
 }

@@ -97,7 +97,9 @@ class CampaignRepository {
                   schedule_end = ?, window_start = ?, window_end = ?, window_days = ?,
                   timezone = ?, max_concurrent = ?, retry_attempts = ?, retry_gap_min = ?,
                   outbound_max_concurrent = ?, outbound_max_cps = ?, started_at = ?,
-                  completed_at = ?, updated_at = ?, version = ?
+                  completed_at = ?, updated_at = ?, version = ?,
+                  paused_reason = CASE WHEN status = 'paused' AND ? = 'paused'
+                                       THEN paused_reason END
                 WHERE id = ? AND organization_id = ? AND version = ?
                 """)
             .params(next.name(), next.agentId(), next.phoneNumberId(), next.fromPhoneNumber())
@@ -105,7 +107,7 @@ class CampaignRepository {
             .params(scheduleParams(next.schedule()))
             .params(next.outboundMaxConcurrent(), next.outboundMaxCps())
             .params(Times.db(next.startedAt()), Times.db(next.completedAt()))
-            .params(Times.db(next.updatedAt()), next.version())
+            .params(Times.db(next.updatedAt()), next.version(), next.status().wire())
             .params(next.id(), next.organizationId(), next.version() - 1)
             .update();
     return counted(rows, next);
@@ -199,6 +201,7 @@ class CampaignRepository {
         Times.instant(rs, "completed_at"),
         Times.instant(rs, "created_at"),
         Times.instant(rs, "updated_at"),
-        rs.getLong("version"));
+        rs.getLong("version"),
+        rs.getString("paused_reason"));
   }
 }

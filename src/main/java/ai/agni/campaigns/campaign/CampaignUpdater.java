@@ -1,5 +1,6 @@
 package ai.agni.campaigns.campaign;
 
+import ai.agni.campaigns.api.ApiError;
 import ai.agni.campaigns.api.ConflictException;
 import ai.agni.campaigns.platform.Times;
 import ai.agni.campaigns.queue.QueueRepository;
@@ -9,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -171,14 +173,26 @@ class CampaignUpdater {
   private void requireReadyToActivate(Campaign c) {
     UUID org = c.organizationId();
     List<String> missing = new ArrayList<>();
-    if (references.agent(org, c.agentId()).filter(CampaignReferences.AgentRef::active).isEmpty()) {
+    Optional<CampaignReferences.AgentRef> agent = references.agent(org, c.agentId());
+    if (agent.filter(CampaignReferences.AgentRef::active).isEmpty()) {
       missing.add("agent " + c.agentId() + " is not active");
     }
-    if (references
-        .phoneNumber(org, c.phoneNumberId())
-        .filter(CampaignReferences.NumberRef::active)
-        .isEmpty()) {
+    Optional<CampaignReferences.NumberRef> number = references.phoneNumber(org, c.phoneNumberId());
+    if (number.filter(CampaignReferences.NumberRef::active).isEmpty()) {
       missing.add("phone number " + c.phoneNumberId() + " is not active");
+    }
+    boolean sipWithoutAgentUri =
+        number.filter(CampaignReferences.NumberRef::sip).isPresent()
+            && agent.map(CampaignReferences.AgentRef::sipUri).isEmpty();
+    if (sipWithoutAgentUri) {
+      // why a field: the client has to set the agent's sipUri before a sip number can dial.
+      throw new ConflictException(
+          "Cannot activate campaign: phone number "
+              + c.phoneNumberId()
+              + " is sip and agent "
+              + c.agentId()
+              + " has no sipUri",
+          List.of(new ApiError.FieldError("agent.sipUri", "is required for a sip phone number")));
     }
     if (queue.count(org, c.id(), null) == 0) {
       missing.add("the campaign has no contacts");

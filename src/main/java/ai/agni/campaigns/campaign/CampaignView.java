@@ -22,7 +22,8 @@ record CampaignView(
     String createdAt,
     String updatedAt,
     Integer outboundMaxConcurrent,
-    Double outboundMaxCps) {
+    Double outboundMaxCps,
+    String pausedReason) {
 
   /** Unset outbound caps show the organization's. */
   static CampaignView of(Campaign c, ContactStats stats, Organization org) {
@@ -44,7 +45,8 @@ record CampaignView(
         c.outboundMaxConcurrent() != null
             ? c.outboundMaxConcurrent()
             : Integer.valueOf(org.outboundMaxConcurrent()),
-        c.outboundMaxCps() != null ? c.outboundMaxCps() : Double.valueOf(org.outboundMaxCps()));
+        c.outboundMaxCps() != null ? c.outboundMaxCps() : Double.valueOf(org.outboundMaxCps()),
+        c.pausedReason());
   }
 
   /** The {@code schedule} object; start and end in ISO UTC. */

@@ -7,9 +7,16 @@ import ai.agni.campaigns.queue.QueueRef;
 import ai.agni.campaigns.queue.QueueRepository;
 import ai.agni.campaigns.queue.Settlement;
 import ai.agni.campaigns.telephony.CallResult;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +40,8 @@ final class AttemptOperations {
   private final CallRecordRepository callRecords;
   private final QueueRepository queue;
   private final SingleCallRepository singleCalls;
+  private final LineBackoffRepository backoffs;
+  private final EngineCampaignRepository campaigns;
   private final DialerMetrics metrics;
 
   AttemptOperations(
@@ -41,7 +50,11 @@ final class AttemptOperations {
       CallRecordRepository callRecords,
       QueueRepository queue,
       SingleCallRepository singleCalls,
+      LineBackoffRepository backoffs,
+      EngineCampaignRepository campaigns,
       DialerMetrics metrics) {
+    this.backoffs = backoffs;
+    this.campaigns = campaigns;
     this.metrics = metrics;
     this.tx = tx;
     this.liveCalls = liveCalls;
@@ -159,9 +172,57 @@ final class AttemptOperations {
               log.debug("Queue row of settled call is gone: {}", settlements.get(i));
             }
           }
+          lineEffects(mine, now);
           return mine;
         });
   }
+
+  /**
+   * What failed calls say about their numbers, once per number in the batch: a trunk or runtime
+   * that could not take the call backs the number off; refused credentials pause its campaigns.
+   */
+  private void lineEffects(List<Ending> mine, Instant now) {
+    Map<List<UUID>, Duration> unavailable = new TreeMap<>(LINE_ORDER);
+    Map<List<UUID>, String> reasons = new HashMap<>();
+    Set<List<UUID>> refused = new TreeSet<>(LINE_ORDER);
+    for (Ending e : mine) {
+      CallResult r = e.result();
+      List<UUID> line = List.of(e.attempt().organizationId(), e.attempt().lineId());
+      if (r.disposition() == CallResult.Disposition.LINE_UNAVAILABLE) {
+        Duration asked = r.retryAfter() == null ? Duration.ZERO : r.retryAfter();
+        unavailable.merge(line, asked, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        reasons.put(line, r.reason());
+      } else if (r.disposition() == CallResult.Disposition.LINE_AUTH_FAILED) {
+        refused.add(line);
+        reasons.put(line, r.reason());
+      }
+    }
+    unavailable.forEach(
+        (line, asked) -> {
+          LineBackoff b =
+              backoffs.backOff(
+                  line.get(0), line.get(1), asked.isZero() ? null : asked, reasons.get(line), now);
+          log.warn(
+              "Number {} of organization {} backs off until {} ({}, {} in a row)",
+              line.get(1),
+              line.get(0),
+              b.blockedUntil(),
+              reasons.get(line),
+              b.failures());
+        });
+    for (List<UUID> line : refused) {
+      int paused = campaigns.pauseOnLine(line.get(0), line.get(1), reasons.get(line), now);
+      log.warn(
+          "Trunk refused the credentials of number {} (organization {}): {} campaigns paused, {}",
+          line.get(1),
+          line.get(0),
+          paused,
+          reasons.get(line));
+    }
+  }
+
+  private static final Comparator<List<UUID>> LINE_ORDER =
+      Comparator.comparing((List<UUID> l) -> l.get(0)).thenComparing(l -> l.get(1));
 
   private static PlacedCall placedCall(ClaimedAttempt a, String node, Instant now) {
     AttemptOrigin.CampaignContact c = (AttemptOrigin.CampaignContact) a.origin();

@@ -101,7 +101,8 @@ final class CapacityPlanner {
     return line.maxConcurrent() == null ? Integer.MAX_VALUE : line.maxConcurrent() - live;
   }
 
-  private static Map<String, Double> rates(OrgLimits org, Demand d) {
+  /** The rate buckets (key to calls per second) that one call of this demand uses. */
+  static Map<String, Double> rates(OrgLimits org, Demand d) {
     Map<String, Double> rates = new HashMap<>();
     rates.put(ThrottleBucketRepository.orgKey(org.organizationId()), org.maxCps());
     if (d.line().maxCps() != null) {

@@ -79,7 +79,7 @@ final class ClaimCapacity {
         List<ClaimedEntry> got =
             queue.claim(org.organizationId(), c.id(), slots, settings.nodeId(), now, lease(c, now));
         got = dnc.dialable(org.organizationId(), c.id(), got, now);
-        claimed.put(c.id(), got.stream().map(e -> campaignAttempt(c, e, now)).toList());
+        claimed.put(c.id(), got.stream().map(e -> campaignAttempt(org, c, e, now)).toList());
         fewer |= got.size() < slots;
         drained |= slots >= due.getOrDefault(c.id(), 0);
       }
@@ -89,7 +89,7 @@ final class ClaimCapacity {
           List<ClaimedAttempt> mine = new ArrayList<>();
           for (WaitingCall w : calls.subList(0, first.slotsOf(singleKey(line)))) {
             if (singleCalls.take(w.sessionId())) {
-              mine.add(singleAttempt(w, now));
+              mine.add(singleAttempt(org, w, now));
             }
           }
           claimed.put(singleKey(line), mine);
@@ -190,13 +190,15 @@ final class ClaimCapacity {
                     a.leaseUntil(),
                     a.ringTimeout(),
                     a.maxDuration(),
-                    a.origin()));
+                    a.origin(),
+                    a.rates()));
           }
         });
     return out;
   }
 
-  private ClaimedAttempt campaignAttempt(EngineCampaign c, ClaimedEntry e, Instant now) {
+  private ClaimedAttempt campaignAttempt(
+      OrgLimits org, EngineCampaign c, ClaimedEntry e, Instant now) {
     return new ClaimedAttempt(
         Ids.newId(),
         c.organizationId(),
@@ -209,10 +211,14 @@ final class ClaimCapacity {
         lease(c, now),
         c.ringTimeout(),
         c.maxDuration(),
-        new AttemptOrigin.CampaignContact(c.id(), e.contactId(), e.version(), c.rules()));
+        new AttemptOrigin.CampaignContact(c.id(), e.contactId(), e.version(), c.rules()),
+        CapacityPlanner.rates(
+            org,
+            new CapacityPlanner.Demand(
+                c.id(), ThrottleBucketRepository.campaignKey(c.id()), c.maxCps(), 0, c.line(), 0)));
   }
 
-  private ClaimedAttempt singleAttempt(WaitingCall w, Instant now) {
+  private ClaimedAttempt singleAttempt(OrgLimits org, WaitingCall w, Instant now) {
     Duration longest = w.ringTimeout().plus(w.maxDuration()).plus(settings.claimHorizon());
     return new ClaimedAttempt(
         w.sessionId(),
@@ -226,7 +232,10 @@ final class ClaimCapacity {
         now.plus(longest).plus(settings.nodeTimeout()),
         w.ringTimeout(),
         w.maxDuration(),
-        new AttemptOrigin.SingleCall(w.queuedAt()));
+        new AttemptOrigin.SingleCall(w.queuedAt()),
+        CapacityPlanner.rates(
+            org,
+            new CapacityPlanner.Demand(singleKey(w.phoneNumberId()), null, 0, 0, lineOf(w), 0)));
   }
 
   private static PhoneLine lineOf(WaitingCall w) {
@@ -236,7 +245,7 @@ final class ClaimCapacity {
         w.provider(),
         w.lineMaxConcurrent(),
         w.lineMaxCps(),
-        Map.of());
+        w.route());
   }
 
   private Instant lease(EngineCampaign c, Instant now) {

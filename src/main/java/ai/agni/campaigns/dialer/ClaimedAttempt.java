@@ -10,6 +10,7 @@ import java.util.UUID;
  *
  * @param slot the instant the calls-per-second buckets reserved for its start
  * @param leaseUntil after this the attempt is settled by the reaper, whatever its node says
+ * @param rates the calls-per-second buckets it uses (key to rate), paced again when it leaves
  */
 record ClaimedAttempt(
     UUID sessionId,
@@ -23,9 +24,10 @@ record ClaimedAttempt(
     Instant leaseUntil,
     Duration ringTimeout,
     Duration maxDuration,
-    AttemptOrigin origin) {
+    AttemptOrigin origin,
+    Map<String, Double> rates) {
 
   LiveAttempt live() {
-    return new LiveAttempt(sessionId, organizationId, attempt, origin);
+    return new LiveAttempt(sessionId, organizationId, attempt, origin, line.id());
   }
 }

@@ -36,6 +36,7 @@ class DialerConfiguration {
       ThrottleBucketRepository buckets,
       EngineNodeRepository nodes,
       DoNotCallFilter dnc,
+      LineBackoffRepository backoffs,
       DialerMetrics metrics) {}
 
   @Bean
@@ -49,9 +50,20 @@ class DialerConfiguration {
       ThrottleBucketRepository buckets,
       EngineNodeRepository nodes,
       DoNotCallFilter dnc,
+      LineBackoffRepository backoffs,
       DialerMetrics metrics) {
     return new Stores(
-        tx, campaigns, queue, liveCalls, callRecords, singleCalls, buckets, nodes, dnc, metrics);
+        tx,
+        campaigns,
+        queue,
+        liveCalls,
+        callRecords,
+        singleCalls,
+        buckets,
+        nodes,
+        dnc,
+        backoffs,
+        metrics);
   }
 
   @Bean
@@ -81,7 +93,14 @@ class DialerConfiguration {
         new CompleteFinishedCampaigns(s.tx(), s.campaigns(), s.queue());
     AttemptOperations operations =
         new AttemptOperations(
-            s.tx(), s.liveCalls(), s.callRecords(), s.queue(), s.singleCalls(), s.metrics());
+            s.tx(),
+            s.liveCalls(),
+            s.callRecords(),
+            s.queue(),
+            s.singleCalls(),
+            s.backoffs(),
+            s.campaigns(),
+            s.metrics());
     OutcomeRecorder recorder =
         new OutcomeRecorder(operations, s.campaigns(), s.metrics(), clock, writes, signal);
     DialerEngine.Steps steps =

@@ -37,6 +37,7 @@ final class DispatchClaimedAttempts {
   private final OutcomeRecorder recorder;
   private final EngineSignal capacityFreed;
   private final String node;
+  private final SendPacer pacer = new SendPacer();
   private final PriorityQueue<ClaimedAttempt> due =
       new PriorityQueue<>(Comparator.comparing(ClaimedAttempt::slot));
 
@@ -106,7 +107,18 @@ final class DispatchClaimedAttempts {
     placed.forEach(this::call);
   }
 
+  /** Sends the call now, or when the node's pacer lets it leave (a late timer bunched calls). */
   private void call(ClaimedAttempt attempt) {
+    Instant now = clock.instant();
+    Instant at = pacer.reserve(attempt.rates(), now);
+    if (at.isAfter(now)) {
+      timer.schedule(at, () -> send(attempt));
+    } else {
+      send(attempt);
+    }
+  }
+
+  private void send(ClaimedAttempt attempt) {
     try {
       router
           .placeCall(attempt.line().provider(), request(attempt), sink(attempt))

@@ -1,5 +1,6 @@
 package ai.agni.campaigns.dialer;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -9,9 +10,16 @@ import java.util.UUID;
  *     unreadable
  * @param workSeq the head row's work sequence when read; the poll's plan is written only if it is
  *     unchanged
+ * @param lineBlockedUntil its number backs off until then (the trunk could not take calls), or null
  */
 record DueCampaign(
-    UUID id, OrgLimits org, EngineCampaign campaign, long pending, long inProgress, long workSeq) {
+    UUID id,
+    OrgLimits org,
+    EngineCampaign campaign,
+    long pending,
+    long inProgress,
+    long workSeq,
+    Instant lineBlockedUntil) {
 
   UUID organizationId() {
     return org.organizationId();
@@ -19,6 +27,11 @@ record DueCampaign(
 
   boolean runnable() {
     return campaign != null;
+  }
+
+  /** Whether its number may not dial at {@code now}. */
+  boolean lineBlocked(Instant now) {
+    return lineBlockedUntil != null && lineBlockedUntil.isAfter(now);
   }
 
   boolean nothingLeft() {

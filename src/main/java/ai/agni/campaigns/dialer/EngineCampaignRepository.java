@@ -1,6 +1,7 @@
 package ai.agni.campaigns.dialer;
 
 import ai.agni.campaigns.platform.Times;
+import ai.agni.campaigns.telephony.CallRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
@@ -36,12 +37,14 @@ class EngineCampaignRepository {
              p.id AS line_id, p.status AS line_status, p.phone_number, p.provider,
              p.max_concurrent AS line_max_concurrent, p.max_cps AS line_max_cps, p.sip_trunk_uri,
              p.sip_username, p.sip_password, p.runtime_url, p.runtime_secret, a.ring_duration_ms,
-             a.max_call_duration_ms, q.pending, q.in_progress, q.work_seq
+             a.max_call_duration_ms, a.sip_uri AS agent_sip_uri, q.pending, q.in_progress,
+             q.work_seq, b.blocked_until AS line_blocked_until
       FROM campaign_queues q
       JOIN campaigns c ON c.id = q.campaign_id
       JOIN organizations o ON o.id = c.organization_id
       LEFT JOIN phone_numbers p ON p.id = c.phone_number_id AND p.organization_id = c.organization_id
       LEFT JOIN agents a ON a.id = c.agent_id AND a.organization_id = c.organization_id
+      LEFT JOIN line_backoffs b ON b.phone_number_id = c.phone_number_id
       WHERE q.next_work_at <= ?
       ORDER BY q.next_work_at LIMIT ?
       """;
@@ -74,7 +77,8 @@ class EngineCampaignRepository {
                   runnable ? readable(rs, org) : null,
                   rs.getLong("pending"),
                   rs.getLong("in_progress"),
-                  rs.getLong("work_seq"));
+                  rs.getLong("work_seq"),
+                  Times.instant(rs, "line_blocked_until"));
             })
         .list();
   }
@@ -130,6 +134,22 @@ class EngineCampaignRepository {
         .isPresent();
   }
 
+  /**
+   * Pauses the organization's active campaigns that dial on {@code lineId}, with the engine's
+   * reason (the trunk refused the number's credentials); returns how many it paused.
+   */
+  int pauseOnLine(UUID organizationId, UUID lineId, String reason, Instant now) {
+    return jdbc.sql(
+            """
+            UPDATE campaigns
+            SET status = 'paused', execution_status = 'paused', paused_reason = ?,
+                updated_at = ?, version = version + 1
+            WHERE organization_id = ? AND phone_number_id = ? AND status = 'active'
+            """)
+        .params(reason, Times.db(now), organizationId, lineId)
+        .update();
+  }
+
   /** Completes an active campaign; true only for the one caller that flipped it. */
   boolean complete(UUID organizationId, UUID campaignId, Instant now) {
     return jdbc.sql(
@@ -165,7 +185,13 @@ class EngineCampaignRepository {
   private static PhoneLine line(ResultSet rs) throws SQLException {
     Map<String, String> route = new HashMap<>();
     for (String column :
-        List.of("sip_trunk_uri", "sip_username", "sip_password", "runtime_url", "runtime_secret")) {
+        List.of(
+            CallRequest.SIP_TRUNK_URI,
+            CallRequest.SIP_USERNAME,
+            CallRequest.SIP_PASSWORD,
+            CallRequest.RUNTIME_URL,
+            CallRequest.RUNTIME_SECRET,
+            CallRequest.AGENT_SIP_URI)) {
       String value = rs.getString(column);
       if (value != null) {
         route.put(column, value);

@@ -2,5 +2,9 @@ package ai.agni.campaigns.dialer;
 
 import java.util.UUID;
 
-/** One live attempt, as its end needs it: the session, its attempt number and its origin. */
-record LiveAttempt(UUID sessionId, UUID organizationId, int attempt, AttemptOrigin origin) {}
+/**
+ * One live attempt, as its end needs it: the session, its attempt number, its origin and the number
+ * it went out on.
+ */
+record LiveAttempt(
+    UUID sessionId, UUID organizationId, int attempt, AttemptOrigin origin, UUID lineId) {}

@@ -224,6 +224,7 @@ class LiveCallRepository {
         rs.getObject("organization_id", UUID.class),
         rs.getObject("campaign_id", UUID.class),
         rs.getObject("contact_id", UUID.class),
+        rs.getObject("phone_number_id", UUID.class),
         rs.getInt("attempt"),
         rs.getLong("contact_version"),
         rs.getString("state"),
@@ -236,6 +237,7 @@ class LiveCallRepository {
       UUID organizationId,
       UUID campaignId,
       UUID contactId,
+      UUID lineId,
       int attempt,
       long contactVersion,
       String state,
@@ -250,7 +252,7 @@ class LiveCallRepository {
           campaignId == null
               ? new AttemptOrigin.SingleCall(claimedAt)
               : new AttemptOrigin.CampaignContact(campaignId, contactId, contactVersion, null);
-      return new LiveAttempt(sessionId, organizationId, attempt, origin);
+      return new LiveAttempt(sessionId, organizationId, attempt, origin, lineId);
     }
   }
 }

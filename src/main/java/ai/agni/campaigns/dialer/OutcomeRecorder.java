@@ -109,6 +109,23 @@ final class OutcomeRecorder {
       return null;
     }
     CallResult result = f.result();
+    if (!result.countsAsAttempt()) {
+      // why: the call never reached the callee's carrier; the contact waits as if unclaimed (the
+      // number's back-off, written with this, keeps it from being dialed at once).
+      return new Settlement(
+          f.attempt().organizationId(),
+          c.campaignId(),
+          c.contactId(),
+          c.contactVersion(),
+          f.attempt().attempt(),
+          QueueState.PENDING,
+          result.endedAt(),
+          result.outcome().apiName(),
+          result.reason(),
+          null,
+          result.endedAt(),
+          false);
+    }
     // why read fresh: retry settings and window changed while the call was live apply to this
     // decision ("take effect at once"); the claim's copy only when the row cannot be read.
     DialingRules rules =
@@ -132,7 +149,8 @@ final class OutcomeRecorder {
         result.outcome().apiName(),
         result.reason(),
         talked,
-        result.endedAt());
+        result.endedAt(),
+        true);
   }
 
   /** The contact's next state: successful, a retry (pending), or final no_answer / failed. */

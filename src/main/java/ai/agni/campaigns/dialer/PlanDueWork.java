@@ -87,6 +87,11 @@ final class PlanDueWork {
       queue.plan(c.id(), c.workSeq(), earliest(rules.nextOpen(now), end));
       return 0;
     }
+    if (c.lineBlocked(now)) {
+      // why: the number's trunk could not take calls; nothing is claimed until its back-off ends.
+      queue.plan(c.id(), c.workSeq(), earliest(c.lineBlockedUntil(), end));
+      return 0;
+    }
     if (c.pending() == 0) {
       // why no instant: every contact is in a call, and each call's end wakes the campaign.
       queue.plan(c.id(), c.workSeq(), end);

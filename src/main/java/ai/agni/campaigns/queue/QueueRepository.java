@@ -324,6 +324,7 @@ public class QueueRepository {
       rows.add(
           new Object[] {
             s.target().wire(),
+            s.attemptUsed() ? 0 : 1,
             Times.db(s.nextAttemptAt()),
             s.outcome(),
             s.reason(),
@@ -339,7 +340,8 @@ public class QueueRepository {
         guarded(
             """
             UPDATE campaign_contacts
-            SET state = ?, next_attempt_at = ?, last_outcome = ?, last_reason = ?,
+            SET state = ?, attempts = attempts - ?, next_attempt_at = ?, last_outcome = ?,
+                last_reason = ?,
                 last_duration_sec = COALESCE(?, last_duration_sec), lease_owner = NULL,
                 lease_until = NULL, version = version + 1, updated_at = ?
             WHERE campaign_id = ? AND contact_id = ? AND version = ? AND organization_id = ?
@@ -354,7 +356,7 @@ public class QueueRepository {
         StatsDelta delta =
             new StatsDelta()
                 .move(QueueState.IN_PROGRESS, s.target())
-                .contacted(s.attempt() == 1 ? 1 : 0);
+                .contacted(s.attemptUsed() && s.attempt() == 1 ? 1 : 0);
         boolean retry = s.target() == QueueState.PENDING;
         heads.change(s.campaignId(), delta, retry ? s.nextAttemptAt() : null, !retry, now);
       }

@@ -10,6 +10,8 @@ import java.util.UUID;
  * @param version the row's version while the attempt was live (the write's guard)
  * @param attempt the attempt that ended (1-based)
  * @param talkedSeconds seconds of the answered call, or null when nobody answered
+ * @param attemptUsed false when the call never reached the callee's carrier (the line was down):
+ *     the contact keeps the attempt, as if it had not been claimed
  */
 public record Settlement(
     UUID organizationId,
@@ -22,4 +24,5 @@ public record Settlement(
     String outcome,
     String reason,
     Integer talkedSeconds,
-    Instant at) {}
+    Instant at,
+    boolean attemptUsed) {}

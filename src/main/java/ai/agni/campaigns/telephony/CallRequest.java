@@ -13,7 +13,9 @@ import java.util.UUID;
  * @param ringTimeout ring longer than this and the call is {@code no_answer}
  * @param maxDuration hang up an answered call after this long
  * @param variables the contact's dynamic variables for the agent
- * @param route where the provider is reached (SIP trunk URI or runtime URL and credentials)
+ * @param route where the provider is reached: the number's {@code sip_trunk_uri}, {@code
+ *     sip_username}, {@code sip_password}, {@code runtime_url}, {@code runtime_secret} and the
+ *     agent's {@code agent_sip_uri}, each present only when set
  */
 public record CallRequest(
     UUID sessionId,
@@ -26,4 +28,17 @@ public record CallRequest(
     Duration ringTimeout,
     Duration maxDuration,
     Map<String, String> variables,
-    Map<String, String> route) {}
+    Map<String, String> route) {
+
+  public static final String SIP_TRUNK_URI = "sip_trunk_uri";
+  public static final String SIP_USERNAME = "sip_username";
+  public static final String SIP_PASSWORD = "sip_password";
+  public static final String RUNTIME_URL = "runtime_url";
+  public static final String RUNTIME_SECRET = "runtime_secret";
+  public static final String AGENT_SIP_URI = "agent_sip_uri";
+
+  /** A route value, or null. */
+  public String route(String key) {
+    return route == null ? null : route.get(key);
+  }
+}

@@ -36,6 +36,7 @@ class AgentApiTest extends ApiTestSupport {
             "webhookUrls",
             "prompt",
             "beginMessage",
+            "sipUri",
             "createdAt",
             "updatedAt");
     assertThat(UUID.fromString(agent.get("id").asString()).version()).isEqualTo(7);

@@ -70,7 +70,7 @@ class CallSessionApiTest extends ApiTestSupport {
     aQueuedCall(org.id(), T0).insert(jdbc);
 
     JsonNode session = list(org, "").sessions().get(0);
-    assertThat(session.propertyNames()).hasSize(14);
+    assertThat(session.propertyNames()).hasSize(17);
     for (String field :
         List.of(
             "campaign_id",
@@ -79,7 +79,10 @@ class CallSessionApiTest extends ApiTestSupport {
             "started_at",
             "answered_at",
             "ended_at",
-            "duration_sec")) {
+            "duration_sec",
+            "sip_call_id",
+            "disconnect_detail",
+            "counts_as_attempt")) {
       assertThat(session.get(field).isNull()).as(field).isTrue();
     }
     assertThat(session.get("status").asString()).isEqualTo("queued");

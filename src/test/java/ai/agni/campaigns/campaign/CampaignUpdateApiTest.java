@@ -30,7 +30,8 @@ class CampaignUpdateApiTest extends CampaignApiTestBase {
           "createdAt",
           "updatedAt",
           "outboundMaxConcurrent",
-          "outboundMaxCps");
+          "outboundMaxCps",
+          "pausedReason");
   private static final Set<String> SCHEDULE_FIELDS =
       Set.of(
           "start",

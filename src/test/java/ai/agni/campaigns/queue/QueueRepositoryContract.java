@@ -83,7 +83,8 @@ abstract class QueueRepositoryContract {
                             "failed",
                             "x",
                             null,
-                            end)),
+                            end,
+                            true)),
                     end));
     assertThat(applied).containsExactly(true, true, true, false);
     assertExact(new ContactStats(10, 3, 1, 0, 1, 5, 3));
@@ -106,6 +107,40 @@ abstract class QueueRepositoryContract {
     assertExact(queue.stats(org, campaign));
     assertThat(queue.count(org, campaign, null)).isEqualTo(9);
     assertThat(queue.count(org, campaign, QueueState.IN_PROGRESS)).isEqualTo(1);
+  }
+
+  @Test
+  void anAttemptThatNeverReachedTheCarrierLeavesTheContactAsIfUnclaimed() {
+    List<ClaimedEntry> claimed =
+        tx.execute(s -> queue.claim(org, campaign, 1, "n1", T0, T0.plusSeconds(60)));
+    Instant end = T0.plusSeconds(2);
+    ClaimedEntry e = claimed.get(0);
+    Settlement lineDown =
+        new Settlement(
+            org,
+            campaign,
+            e.contactId(),
+            e.version(),
+            e.attempt(),
+            QueueState.PENDING,
+            end,
+            "failed",
+            "trunk_unavailable",
+            null,
+            end,
+            false);
+    boolean[] applied = tx.execute(s -> queue.settle(List.of(lineDown), end));
+    assertThat(applied).containsExactly(true);
+
+    assertThat(attemptsOf(e.contactId())).as("the attempt was not used").isZero();
+    assertExact(new ContactStats(10, 0, 0, 0, 0, 10, 0));
+    assertThat(nextWorkAt()).isEqualTo(end);
+    List<ClaimedEntry> again =
+        tx.execute(s -> queue.claim(org, campaign, 10, "n1", end, end.plusSeconds(60)));
+    assertThat(again)
+        .filteredOn(c -> c.contactId().equals(e.contactId()))
+        .singleElement()
+        .satisfies(c -> assertThat(c.attempt()).isEqualTo(1));
   }
 
   @Test
@@ -172,7 +207,8 @@ abstract class QueueRepositoryContract {
         target == QueueState.SUCCESSFUL ? "completed" : "no_answer",
         "r",
         null,
-        at);
+        at,
+        true);
   }
 
   private void assertExact(ContactStats expected) {
