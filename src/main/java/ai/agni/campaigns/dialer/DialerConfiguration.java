@@ -6,8 +6,12 @@ import ai.agni.campaigns.calllog.CallRecordRepository;
 import ai.agni.campaigns.campaign.CampaignWorkChanged;
 import ai.agni.campaigns.platform.TaskTimer;
 import ai.agni.campaigns.queue.QueueRepository;
+import ai.agni.campaigns.telephony.CallReports;
+import ai.agni.campaigns.telephony.CallResult;
 import ai.agni.campaigns.telephony.TelephonyRouter;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -112,6 +116,7 @@ class DialerConfiguration {
             new DispatchClaimedAttempts(
                 timer, clock, router, operations, recorder, signal, settings.nodeId()),
             new ReapStaleAttempts(s.liveCalls(), s.nodes(), recorder, operations, clock, settings),
+            new SettleReportedCalls(s.liveCalls(), recorder),
             s.nodes(),
             s.queue());
     return new DialerEngine(steps, clock, settings, signal);
@@ -134,6 +139,26 @@ class DialerConfiguration {
   @ConditionalOnProperty(name = "agni.dialer.enabled", havingValue = "true")
   DialerLoop dialerLoop(DialerEngine engine, Clock clock, DialerSettings settings) {
     return new DialerLoop(engine, clock, settings);
+  }
+
+  @Bean
+  CallReports callReports(DialerEngine engine) {
+    return new CallReports() {
+      @Override
+      public boolean isLive(UUID sessionId) {
+        return engine.reports().isLive(sessionId);
+      }
+
+      @Override
+      public void answered(UUID sessionId, Instant at) {
+        engine.reports().answered(sessionId, at);
+      }
+
+      @Override
+      public boolean finished(UUID sessionId, CallResult result) {
+        return engine.reports().finished(sessionId, result);
+      }
+    };
   }
 
   @Bean

@@ -22,6 +22,7 @@ final class DialerEngine {
       ClaimCapacity claim,
       DispatchClaimedAttempts dispatch,
       ReapStaleAttempts reap,
+      SettleReportedCalls reports,
       EngineNodeRepository nodes,
       QueueRepository queue) {}
 
@@ -90,6 +91,11 @@ final class DialerEngine {
     List<T> rotated = new ArrayList<>(items.subList(shift, items.size()));
     rotated.addAll(items.subList(0, shift));
     return rotated;
+  }
+
+  /** What providers report out of band about calls of any node (see {@code CallReports}). */
+  SettleReportedCalls reports() {
+    return steps.reports();
   }
 
   /** Refreshes this node's heartbeat. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -202,6 +203,14 @@ class LiveCallRepository {
         "UPDATE live_counts SET live = live + ? WHERE organization_id = ? AND campaign_key = ?"
             + " AND phone_number_id = ?",
         deltas);
+  }
+
+  /** The live attempt of a session, if it has not ended. */
+  Optional<LiveCall> find(UUID sessionId) {
+    return jdbc.sql("SELECT * FROM live_calls WHERE session_id = ?")
+        .param(sessionId)
+        .query(LiveCallRepository::map)
+        .optional();
   }
 
   List<LiveCall> ofNode(String node) {
