@@ -26,5 +26,5 @@ interface QueueClaimer {
   }
 
   /** The contact columns that become the agent's dynamic variables. */
-  String CONTACT_COLUMNS = "c.phone, c.first_name, c.last_name, c.email, c.company";
+  String CONTACT_COLUMNS = "c.phone, c.first_name, c.last_name, c.email, c.company, c.metadata";
 }

@@ -1,0 +1,495 @@
+package ai.agni.campaigns.telephony.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ai.agni.campaigns.organization.OrganizationService;
+import ai.agni.campaigns.testsupport.SipPeerTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The SIP adapter against sipp playing the trunk (and the agent runtime), one protocol case per
+ * test: a campaign of one contact over {@code provider: sip}, run by the engine on the real clock,
+ * and everything asserted over the HTTP API as a client sees it (the session's outcome, reason,
+ * timestamps and whether it used an attempt; the contact's state and attempts), plus sipp's own
+ * verdict on the messages it got.
+ */
+@SipPeerTest
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:sipflows;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+      "agni.dialer.enabled=true",
+      "agni.dialer.node-id=sip-node",
+      // why: timer B = 64 x T1 = 3.2 s, so a silent trunk ends the attempt quickly.
+      "agni.sip.t1-ms=50",
+      "agni.sip.agent-answer-ms=2000",
+      "agni.data-dir=target/test-data"
+    })
+class SipCallFlowTest {
+
+  static final int SIP_PORT = Sipp.freePort();
+
+  @DynamicPropertySource
+  static void sip(DynamicPropertyRegistry registry) {
+    registry.add("agni.sip.bind", () -> "127.0.0.1:" + SIP_PORT);
+  }
+
+  @LocalServerPort int port;
+  @Autowired ObjectMapper json;
+  @Autowired OrganizationService organizations;
+  @Autowired SipTelephonyAdapter adapter;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final List<Sipp> peers = new ArrayList<>();
+  private final List<String> campaigns = new ArrayList<>();
+  private String key;
+
+  @AfterEach
+  void stopPeers() throws Exception {
+    for (String c : campaigns) {
+      call("POST", "/campaigns/" + c + "/complete", null);
+    }
+    peers.forEach(Sipp::close);
+  }
+
+  @Test
+  void answeredThenTheCalleeHangsUp() throws Exception {
+    Sipp trunk = peer("uas-answer-then-bye.xml", "u1");
+    Sipp agent = peer("agent-answer-wait-bye.xml", "u1");
+    Run run = campaign(trunk, agent, "u1", 10_000, 60_000);
+
+    JsonNode s = run.finalSession();
+    assertThat(s.get("status").asString()).isEqualTo("completed");
+    assertThat(s.get("disconnect_reason").asString()).isEqualTo("callee_hangup");
+    assertAnsweredAndTimed(s);
+    assertThat(s.get("counts_as_attempt").asBoolean()).isTrue();
+    assertThat(run.contact().get("status").asString()).isEqualTo("successful");
+    assertThat(run.contact().get("attempts").asInt()).isEqualTo(1);
+    assertThat(trunk.awaitExit(20)).as(trunk.log()).isZero();
+    assertThat(agent.awaitExit(20)).as(agent.log()).isZero();
+    assertThat(agent.messages())
+        .contains("X-Agni-Session: " + s.get("session_id").asString())
+        .contains("X-Agni-Campaign: " + run.campaignId())
+        .contains("X-Agni-Callee: " + run.phone())
+        .contains("X-Agni-Var-appointment: Mon 10:00");
+  }
+
+  @Test
+  void answeredAndTheAgentHangsUpWithItsOutcome() throws Exception {
+    Sipp trunk = peer("uas-answer-wait-bye.xml", "u1");
+    Sipp agent = peer("agent-answer-then-bye.xml", "u1");
+    Run run = campaign(trunk, agent, "u1", 10_000, 60_000);
+
+    JsonNode s = run.finalSession();
+    assertThat(s.get("status").asString()).isEqualTo("voicemail");
+    assertThat(s.get("disconnect_reason").asString()).isEqualTo("machine_detected");
+    assertAnsweredAndTimed(s);
+    assertThat(run.contact().get("status").asString())
+        .as("voicemail with no retries left")
+        .isEqualTo("no_answer");
+    assertThat(trunk.awaitExit(20)).as(trunk.log()).isZero();
+    assertThat(agent.awaitExit(20)).as(agent.log()).isZero();
+  }
+
+  @Test
+  void answeredOverTcpAndEndedAtTheAgentsMaxDuration() throws Exception {
+    Sipp trunk = peer("uas-answer-wait-bye.xml", "t1");
+    Sipp agent = peer("agent-answer-wait-bye.xml", "t1");
+    Run run = campaign(trunk, agent, "t1", 10_000, 1_500);
+
+    JsonNode s = run.finalSession();
+    assertThat(s.get("status").asString()).isEqualTo("completed");
+    assertThat(s.get("disconnect_reason").asString()).isEqualTo("max_duration");
+    assertAnsweredAndTimed(s);
+    long talkedMs =
+        Duration.between(
+                Instant.parse(s.get("answered_at").asString()),
+                Instant.parse(s.get("ended_at").asString()))
+            .toMillis();
+    assertThat(talkedMs).isBetween(1_400L, 3_000L);
+    assertThat(trunk.awaitExit(20)).as(trunk.log()).isZero();
+    assertThat(agent.awaitExit(20)).as(agent.log()).isZero();
+  }
+
+  @Test
+  void busyIs486() throws Exception {
+    Run run = rejected("uas-486.xml");
+    assertEnded(run, "busy", "sip_486", true, "no_answer");
+    assertThat(run.finalSession().get("disconnect_detail").asString()).startsWith("SIP 486");
+  }
+
+  @Test
+  void declinedIs603Busy() throws Exception {
+    assertEnded(rejected("uas-603.xml"), "busy", "sip_603", true, "no_answer");
+  }
+
+  @Test
+  void temporarilyUnavailableIs480NoAnswer() throws Exception {
+    assertEnded(rejected("uas-480.xml"), "no_answer", "sip_480", true, "no_answer");
+  }
+
+  @Test
+  void notFoundIsAnInvalidNumberNeverRetried() throws Exception {
+    Sipp trunk = peer("uas-404.xml", "u1");
+    Run run = campaign(trunk, null, "u1", 10_000, 60_000, 2);
+    assertEnded(run, "failed", "invalid_number", true, "failed");
+    assertThat(trunk.awaitExit(20)).as(trunk.log()).isZero();
+  }
+
+  @Test
+  void earlyMedia183ThenAnswer() throws Exception {
+    Sipp trunk = peer("uas-183-then-200.xml", "u1");
+    Sipp agent = peer("agent-answer-then-bye.xml", "u1");
+    Run run = campaign(trunk, agent, "u1", 10_000, 60_000);
+    JsonNode s = run.finalSession();
+    assertThat(s.get("status").asString()).isEqualTo("voicemail");
+    assertAnsweredAndTimed(s);
+    assertThat(trunk.awaitExit(20)).as(trunk.log()).isZero();
+  }
+
+  @Test
+  void ringingPastTheRingTimeoutIsCancelled() throws Exception {
+    Sipp trunk = peer("uas-ring-forever.xml", "u1");
+    Run run = campaign(trunk, null, "u1", 1_500, 60_000);
+    JsonNode s = run.finalSession();
+    assertThat(s.get("status").asString()).isEqualTo("no_answer");
+    assertThat(s.get("disconnect_reason").asString()).isEqualTo("ring_timeout");
+    assertThat(s.get("answered_at").isNull()).isTrue();
+    long rangMs =
+        Duration.between(
+                Instant.parse(s.get("started_at").asString()),
+                Instant.parse(s.get("ended_at").asString()))
+            .toMillis();
+    assertThat(rangMs).isBetween(1_400L, 4_000L);
+    assertThat(s.get("counts_as_attempt").asBoolean()).isTrue();
+    assertThat(run.contact().get("status").asString()).isEqualTo("no_answer");
+    assertThat(trunk.awaitExit(20)).as(trunk.log()).isZero();
+  }
+
+  @Test
+  void serviceUnavailableKeepsTheAttemptAndBacksTheNumberOff() throws Exception {
+    Sipp trunk = peer("uas-503-retry-after.xml", "u1");
+    Run run = campaign(trunk, null, "u1", 10_000, 60_000);
+    JsonNode s = run.finalSession();
+    assertThat(s.get("status").asString()).isEqualTo("failed");
+    assertThat(s.get("disconnect_reason").asString()).isEqualTo("trunk_unavailable");
+    assertThat(s.get("counts_as_attempt").asBoolean()).isFalse();
+    JsonNode contact = run.contact();
+    assertThat(contact.get("status").asString()).isEqualTo("pending");
+    assertThat(contact.get("attempts").asInt()).as("no attempt used").isZero();
+    assertThat(trunk.awaitExit(20)).as(trunk.log()).isZero();
+    // Retry-After: 5 -> the number dials nothing for 5 s, then the contact is called again.
+    Instant ended = Instant.parse(s.get("ended_at").asString());
+    Sipp again = peer("uas-486.xml", "u1", trunk.port());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> run.sessions().size() == 2 && run.isFinal(run.sessions().get(0)));
+    JsonNode retried = run.sessions().get(0);
+    assertThat(Instant.parse(retried.get("started_at").asString()))
+        .isAfterOrEqualTo(ended.plusSeconds(5).minusMillis(50));
+    assertThat(retried.get("attempt").asInt()).isEqualTo(1);
+    assertThat(again.awaitExit(20)).as(again.log()).isZero();
+  }
+
+  @Test
+  void aSilentTrunkEndsAtTimerBWithoutUsingAnAttempt() throws Exception {
+    Sipp trunk = peer("uas-silent.xml", "u1");
+    Run run = campaign(trunk, null, "u1", 10_000, 60_000);
+    JsonNode s = run.finalSession();
+    assertThat(s.get("status").asString()).isEqualTo("failed");
+    assertThat(s.get("disconnect_reason").asString()).isEqualTo("trunk_unavailable");
+    assertThat(s.get("counts_as_attempt").asBoolean()).isFalse();
+    long waitedMs =
+        Duration.between(
+                Instant.parse(s.get("started_at").asString()),
+                Instant.parse(s.get("ended_at").asString()))
+            .toMillis();
+    assertThat(waitedMs).as("timer B = 64 x 50 ms").isBetween(3_000L, 5_000L);
+    assertThat(run.contact().get("status").asString()).isEqualTo("pending");
+    assertThat(run.contact().get("attempts").asInt()).isZero();
+  }
+
+  @Test
+  void aDigestChallengeIsAnswered() throws Exception {
+    Sipp trunk = peer("uas-407-then-200.xml", "u1");
+    Sipp agent = peer("agent-answer-then-bye.xml", "u1");
+    Run run = campaign(trunk, agent, "u1", 10_000, 60_000, 0, "agni", "secret");
+    JsonNode s = run.finalSession();
+    assertThat(s.get("status").asString()).isEqualTo("voicemail");
+    assertThat(trunk.awaitExit(20)).as(trunk.log()).isZero();
+    assertThat(trunk.messages()).contains("Proxy-Authorization: Digest");
+  }
+
+  @Test
+  void credentialsTheTrunkRefusesPauseTheCampaignWithoutUsingAnAttempt() throws Exception {
+    Sipp trunk = peer("uas-407-always.xml", "u1");
+    Run run = campaign(trunk, null, "u1", 10_000, 60_000, 0, "agni", "wrong");
+    JsonNode s = run.finalSession();
+    assertThat(s.get("status").asString()).isEqualTo("failed");
+    assertThat(s.get("disconnect_reason").asString()).isEqualTo("trunk_auth_failed");
+    assertThat(s.get("counts_as_attempt").asBoolean()).isFalse();
+    assertThat(run.contact().get("status").asString()).isEqualTo("pending");
+    assertThat(run.contact().get("attempts").asInt()).isZero();
+    JsonNode campaign = data(call("GET", "/campaigns/" + run.campaignId(), null));
+    assertThat(campaign.get("status").asString()).isEqualTo("paused");
+    assertThat(campaign.get("pausedReason").asString()).isEqualTo("trunk_auth_failed");
+    assertThat(trunk.messages()).contains("Proxy-Authorization: Digest");
+
+    JsonNode resumed = data(call("POST", "/campaigns/" + run.campaignId() + "/resume", null));
+    assertThat(resumed.get("pausedReason").isNull()).as("resuming clears the reason").isTrue();
+  }
+
+  @Test
+  void theAgentRefusingHangsUpTheAnsweredContact() throws Exception {
+    Sipp trunk = peer("uas-answer-wait-bye.xml", "u1");
+    Sipp agent = peer("agent-486.xml", "u1");
+    Run run = campaign(trunk, agent, "u1", 10_000, 60_000);
+    JsonNode s = run.finalSession();
+    assertThat(s.get("status").asString()).isEqualTo("failed");
+    assertThat(s.get("disconnect_reason").asString()).isEqualTo("agent_unavailable");
+    assertThat(s.get("answered_at").isNull()).isFalse();
+    assertThat(s.get("counts_as_attempt").asBoolean()).isTrue();
+    assertThat(run.contact().get("status").asString()).isEqualTo("failed");
+    assertThat(trunk.awaitExit(20)).as(trunk.log()).isZero();
+    assertThat(agent.awaitExit(20)).as(agent.log()).isZero();
+  }
+
+  @Test
+  void aSipNumberCannotBeActivatedWithAnAgentWithoutSipUri() throws Exception {
+    key = organizations.create("SIP " + UUID.randomUUID(), "US", 100, 50).apiKey();
+    String agent = id(call("POST", "/agents/", "{\"name\":\"No SIP\"}"));
+    String number =
+        id(
+            call(
+                "POST",
+                "/phone-numbers",
+                "{\"phone_number\":\"+14155550100\",\"provider\":\"sip\",\"sip_trunk_uri\":\"sip:127.0.0.1:5999\"}"));
+    String contact = id(call("POST", "/contacts/", "{\"phone\":\"+14155550101\"}"));
+    String campaign =
+        id(
+            call(
+                "POST",
+                "/campaigns/",
+                "{\"name\":\"x\",\"agentId\":\"%s\",\"phoneNumberId\":\"%s\",\"fromPhoneNumber\":\"+14155550100\",\"contactIds\":[\"%s\"]}"
+                    .formatted(agent, number, contact)));
+    HttpResponse<String> answer = call("POST", "/campaigns/" + campaign + "/start", null);
+    assertThat(answer.statusCode()).isEqualTo(409);
+    assertThat(json.readTree(answer.body()).at("/errors/0/field").asString())
+        .isEqualTo("agent.sipUri");
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  private Run rejected(String scenario) throws Exception {
+    Sipp trunk = peer(scenario, "u1");
+    Run run = campaign(trunk, null, "u1", 10_000, 60_000);
+    run.finalSession();
+    assertThat(trunk.awaitExit(20)).as(trunk.log()).isZero();
+    return run;
+  }
+
+  private void assertEnded(
+      Run run, String status, String reason, boolean attempt, String contactState)
+      throws Exception {
+    JsonNode s = run.finalSession();
+    assertThat(s.get("status").asString()).as(s.toString()).isEqualTo(status);
+    assertThat(s.get("disconnect_reason").asString()).isEqualTo(reason);
+    assertThat(s.get("counts_as_attempt").asBoolean()).isEqualTo(attempt);
+    assertThat(s.get("answered_at").isNull()).isTrue();
+    assertThat(s.get("sip_call_id").asString()).isNotBlank();
+    assertThat(run.contact().get("status").asString()).isEqualTo(contactState);
+    assertThat(run.contact().get("attempts").asInt()).isEqualTo(1);
+  }
+
+  private static void assertAnsweredAndTimed(JsonNode s) {
+    Instant started = Instant.parse(s.get("started_at").asString());
+    Instant answered = Instant.parse(s.get("answered_at").asString());
+    Instant ended = Instant.parse(s.get("ended_at").asString());
+    assertThat(answered).isAfterOrEqualTo(started);
+    assertThat(ended).isAfter(answered);
+    assertThat(s.get("sip_call_id").asString()).isNotBlank();
+  }
+
+  private Sipp peer(String scenario, String transport) {
+    Sipp sipp = Sipp.serve(scenario, scenario.replace(".xml", ""), 1, transport);
+    peers.add(sipp);
+    return sipp;
+  }
+
+  private Sipp peer(String scenario, String transport, int port) {
+    Sipp sipp = Sipp.serveOn(port, scenario, scenario.replace(".xml", ""), 1, transport);
+    peers.add(sipp);
+    return sipp;
+  }
+
+  private Run campaign(Sipp trunk, Sipp agent, String transport, int ringMs, int maxMs)
+      throws Exception {
+    return campaign(trunk, agent, transport, ringMs, maxMs, 0);
+  }
+
+  private Run campaign(Sipp trunk, Sipp agent, String transport, int ringMs, int maxMs, int retries)
+      throws Exception {
+    return campaign(trunk, agent, transport, ringMs, maxMs, retries, null, null);
+  }
+
+  private Run campaign(
+      Sipp trunk,
+      Sipp agent,
+      String transport,
+      int ringMs,
+      int maxMs,
+      int retries,
+      String user,
+      String password)
+      throws Exception {
+    key = organizations.create("SIP " + UUID.randomUUID(), "US", 100, 50).apiKey();
+    String sipUri = agent == null ? "sip:agent@127.0.0.1:9" : agent.uri("agent", transport);
+    String agentId =
+        id(
+            call(
+                "POST",
+                "/agents/",
+                "{\"name\":\"SIP agent\",\"ringDurationMs\":%d,\"maxCallDurationMs\":%d,\"sipUri\":\"%s\"}"
+                    .formatted(ringMs, maxMs, sipUri)));
+    String credentials =
+        user == null
+            ? ""
+            : ",\"sip_username\":\"%s\",\"sip_password\":\"%s\"".formatted(user, password);
+    String numberId =
+        id(
+            call(
+                "POST",
+                "/phone-numbers",
+                "{\"phone_number\":\"+14155550100\",\"provider\":\"sip\",\"sip_trunk_uri\":\"%s\"%s}"
+                    .formatted(trunk.uri(null, transport), credentials)));
+    String phone = "+1415555" + String.format("%04d", (int) (Math.random() * 9000) + 1000);
+    String contactId =
+        id(
+            call(
+                "POST",
+                "/contacts/",
+                "{\"phone\":\"%s\",\"first_name\":\"Ada\",\"metadata\":{\"appointment\":\"Mon 10:00\"}}"
+                    .formatted(phone)));
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    Instant now = Instant.now();
+    String campaignId =
+        id(
+            call(
+                "POST",
+                "/campaigns/",
+                ("{\"name\":\"SIP\",\"agentId\":\"%s\",\"phoneNumberId\":\"%s\",\"fromPhoneNumber\":\"+14155550100\","
+                        + "\"contactIds\":[\"%s\"],\"schedule\":{\"windowStart\":\"%s\",\"windowEnd\":\"%s\","
+                        + "\"windowDays\":[0,1,2,3,4,5,6],\"timezone\":\"UTC\",\"retryAttempts\":%d,\"retryGapMin\":1}}")
+                    .formatted(
+                        agentId,
+                        numberId,
+                        contactId,
+                        hhmm.format(now.minus(Duration.ofHours(2))),
+                        hhmm.format(now.plus(Duration.ofHours(2))),
+                        retries)));
+    campaigns.add(campaignId);
+    HttpResponse<String> started = call("POST", "/campaigns/" + campaignId + "/start", null);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    return new Run(campaignId, contactId, phone);
+  }
+
+  /** One campaign of one contact, read over the API. */
+  private final class Run {
+    private final String campaignId;
+    private final String contactId;
+    private final String phone;
+
+    Run(String campaignId, String contactId, String phone) {
+      this.campaignId = campaignId;
+      this.contactId = contactId;
+      this.phone = phone;
+    }
+
+    String campaignId() {
+      return campaignId;
+    }
+
+    String phone() {
+      return phone;
+    }
+
+    /** The campaign's sessions, newest first. */
+    List<JsonNode> sessions() throws Exception {
+      JsonNode data = data(call("GET", "/calling/call-sessions?campaign_id=" + campaignId, null));
+      List<JsonNode> out = new ArrayList<>();
+      data.get("callSessions").forEach(out::add);
+      return out;
+    }
+
+    boolean isFinal(JsonNode session) {
+      return List.of("completed", "no_answer", "busy", "voicemail", "failed")
+          .contains(session.get("status").asString());
+    }
+
+    /** The first session, once it has ended. */
+    JsonNode finalSession() {
+      return await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                List<JsonNode> all = sessions();
+                JsonNode first = all.isEmpty() ? null : all.get(all.size() - 1);
+                return first != null && isFinal(first) ? first : null;
+              },
+              s -> s != null);
+    }
+
+    JsonNode contact() throws Exception {
+      JsonNode items = data(call("GET", "/campaigns/" + campaignId + "/contacts", null));
+      for (JsonNode item : items) {
+        if (item.get("id").asString().equals(contactId)) {
+          return item;
+        }
+      }
+      throw new AssertionError("contact not in campaign: " + items);
+    }
+  }
+
+  private String id(HttpResponse<String> answer) throws Exception {
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return json.readTree(answer.body()).at("/data/id").asString();
+  }
+
+  private JsonNode data(HttpResponse<String> answer) throws Exception {
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return json.readTree(answer.body()).get("data");
+  }
+
+  private HttpResponse<String> call(String method, String path, String body) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1" + path))
+            .header("X-Api-Key", key)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
