@@ -9,18 +9,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +67,7 @@ class SipCallFlowTest {
   @Autowired ObjectMapper json;
   @Autowired OrganizationService organizations;
   @Autowired SipTelephonyAdapter adapter;
+  @Autowired JdbcClient jdbc;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<Sipp> peers = new ArrayList<>();
@@ -65,11 +75,25 @@ class SipCallFlowTest {
   private String key;
 
   @AfterEach
-  void stopPeers() throws Exception {
+  void stopPeersAndCheckNoSlotIsHeld() throws Exception {
     for (String c : campaigns) {
       call("POST", "/campaigns/" + c + "/complete", null);
     }
     peers.forEach(Sipp::close);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              assertThat(jdbc.sql("SELECT COUNT(*) FROM live_calls").query(Long.class).single())
+                  .as("live calls")
+                  .isZero();
+              assertThat(
+                      jdbc.sql("SELECT COALESCE(SUM(live), 0) FROM live_counts")
+                          .query(Long.class)
+                          .single())
+                  .as("concurrency slots held")
+                  .isZero();
+            });
   }
 
   @Test
@@ -237,7 +261,40 @@ class SipCallFlowTest {
     JsonNode s = run.finalSession();
     assertThat(s.get("status").asString()).isEqualTo("voicemail");
     assertThat(trunk.awaitExit(20)).as(trunk.log()).isZero();
-    assertThat(trunk.messages()).contains("Proxy-Authorization: Digest");
+    // why here: sipp checks the header's shape only, not the password; RFC 2617 by hand.
+    Matcher auth = Pattern.compile("Proxy-Authorization: Digest (.*)").matcher(trunk.messages());
+    assertThat(auth.find()).as(trunk.messages()).isTrue();
+    Map<String, String> digest = digestFields(auth.group(1));
+    String ha1 = md5("agni:" + digest.get("realm") + ":secret");
+    String ha2 = md5("INVITE:" + digest.get("uri"));
+    String expected =
+        digest.containsKey("qop")
+            ? md5(
+                String.join(
+                    ":",
+                    ha1,
+                    digest.get("nonce"),
+                    digest.get("nc"),
+                    digest.get("cnonce"),
+                    digest.get("qop"),
+                    ha2))
+            : md5(ha1 + ":" + digest.get("nonce") + ":" + ha2);
+    assertThat(digest.get("username")).isEqualTo("agni");
+    assertThat(digest.get("response")).as("the digest of the right password").isEqualTo(expected);
+  }
+
+  private static Map<String, String> digestFields(String header) {
+    Map<String, String> fields = new HashMap<>();
+    Matcher m = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]+))").matcher(header);
+    while (m.find()) {
+      fields.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2) != null ? m.group(2) : m.group(3));
+    }
+    return fields;
+  }
+
+  private static String md5(String text) throws Exception {
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -275,6 +332,48 @@ class SipCallFlowTest {
   }
 
   @Test
+  void anAnswerThatCrossesOurCancelIsHungUpAndRecordedOnceAsARingTimeout() throws Exception {
+    Sipp trunk = peer("uas-answer-crossing-cancel.xml", "u1");
+    Run run = campaign(trunk, null, "u1", 1_000, 60_000);
+    JsonNode s = run.finalSession();
+    assertThat(s.get("status").asString()).as(s.toString()).isEqualTo("no_answer");
+    assertThat(s.get("disconnect_reason").asString()).isEqualTo("ring_timeout");
+    assertThat(s.get("answered_at").isNull()).as("never connected to the agent").isTrue();
+    assertThat(trunk.awaitExit(20))
+        .as("ACK declining the offer, then BYE: " + trunk.log())
+        .isZero();
+    assertThat(run.sessions()).hasSize(1);
+    assertThat(run.contact().get("attempts").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void theContactsRepeated200WhileTheAgentAnswersSlowlyIsAnsweredOnce() throws Exception {
+    Sipp trunk = peer("uas-answer-then-bye.xml", "u1");
+    Sipp agent = peer("agent-slow-answer.xml", "u1");
+    Run run = campaign(trunk, agent, "u1", 10_000, 60_000);
+    JsonNode s = run.finalSession();
+    assertThat(s.get("status").asString()).isEqualTo("completed");
+    assertThat(s.get("disconnect_reason").asString()).isEqualTo("callee_hangup");
+    assertThat(trunk.awaitExit(20)).as(trunk.log()).isZero();
+    assertThat(agent.awaitExit(20)).as(agent.log()).isZero();
+    assertThat(count(agent.messages(), "INVITE sip:")).as("one INVITE to the agent").isEqualTo(1);
+    assertThat(count(trunk.messages(), "SIP/2.0 200 OK"))
+        .as("the trunk repeated its 200")
+        .isGreaterThan(1);
+  }
+
+  @Test
+  void aLateProvisionalAnswerChangesNothing() throws Exception {
+    Sipp trunk = peer("uas-answer-late-180.xml", "u1");
+    Sipp agent = peer("agent-answer-then-bye.xml", "u1");
+    Run run = campaign(trunk, agent, "u1", 10_000, 60_000);
+    JsonNode s = run.finalSession();
+    assertThat(s.get("status").asString()).isEqualTo("voicemail");
+    assertAnsweredAndTimed(s);
+    assertThat(trunk.awaitExit(20)).as(trunk.log()).isZero();
+  }
+
+  @Test
   void aSipNumberCannotBeActivatedWithAnAgentWithoutSipUri() throws Exception {
     key = organizations.create("SIP " + UUID.randomUUID(), "US", 100, 50).apiKey();
     String agent = id(call("POST", "/agents/", "{\"name\":\"No SIP\"}"));
@@ -299,6 +398,14 @@ class SipCallFlowTest {
   }
 
   // --- helpers --------------------------------------------------------------------------------
+
+  private static int count(String text, String needle) {
+    int n = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      n++;
+    }
+    return n;
+  }
 
   private Run rejected(String scenario) throws Exception {
     Sipp trunk = peer(scenario, "u1");

@@ -59,6 +59,9 @@ final class Sipp implements AutoCloseable {
               "-m",
               Integer.toString(calls),
               "-nostdin",
+              // why: a TCP peer closing its connection must not fail sipp's other calls.
+              "-reconnect_close",
+              "false",
               "-trace_msg",
               "-trace_err",
               "-timeout",
