@@ -1,0 +1,147 @@
+package ai.agni.campaigns.telephony.http;
+
+import ai.agni.campaigns.api.InvalidRequestException;
+import ai.agni.campaigns.api.JsonBody;
+import ai.agni.campaigns.api.NotFoundException;
+import ai.agni.campaigns.api.UnauthorizedException;
+import ai.agni.campaigns.platform.Signatures;
+import ai.agni.campaigns.telephony.CallReports;
+import ai.agni.campaigns.telephony.CallResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Takes a runtime's call event: checks it in the order that tells a caller without the secret the
+ * least (signature header present, a JSON body naming a session, an {@code http} session, a valid
+ * and fresh signature, then the rest of the event), then applies it. A call this node placed is
+ * ended on this node's adapter; any other goes through the engine's {@link CallReports}, which
+ * settles from the database once whoever reports first. Repeated, late and out-of-order events
+ * change nothing: a final state is final, and an answer counts only for a live, unanswered call.
+ */
+@Service
+class CallEventsService {
+
+  /** Answers heard here for calls of other nodes, so their end keeps the answer time. */
+  private static final int REMEMBERED_ANSWERS = 10_000;
+
+  private final HttpCallRepository sessions;
+  private final HttpRuntimeAdapter adapter;
+  private final CallReports reports;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final Map<UUID, Instant> answeredElsewhere =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(256, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, Instant> eldest) {
+              return size() > REMEMBERED_ANSWERS;
+            }
+          });
+
+  CallEventsService(
+      HttpCallRepository sessions,
+      HttpRuntimeAdapter adapter,
+      CallReports reports,
+      ObjectMapper json,
+      Clock clock) {
+    this.sessions = sessions;
+    this.adapter = adapter;
+    this.reports = reports;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** What became of one event. */
+  record Receipt(UUID sessionId, boolean applied) {}
+
+  Receipt receive(String signature, byte[] body) {
+    if (signature == null || signature.isBlank()) {
+      throw new UnauthorizedException("Missing " + Signatures.HEADER + " header");
+    }
+    JsonBody event = JsonBody.of(parse(body));
+    UUID sessionId = CallEvent.sessionId(event);
+    HttpCallRepository.ReportedSession session =
+        sessions
+            .find(sessionId)
+            .filter(s -> HttpRuntimeAdapter.PROVIDER.equalsIgnoreCase(s.provider()))
+            .orElseThrow(() -> new NotFoundException("Call session", sessionId));
+    Instant now = clock.instant();
+    Signatures.Verdict verdict =
+        Signatures.verify(
+            signature,
+            session.runtimeSecret() == null ? List.of() : List.of(session.runtimeSecret()),
+            body,
+            now,
+            Signatures.TOLERANCE);
+    if (!verdict.valid()) {
+      throw new UnauthorizedException(describe(verdict));
+    }
+    CallEvent parsed = CallEvent.read(sessionId, event, now);
+    Optional<RuntimeCall> local = adapter.local(sessionId);
+    boolean applied =
+        local.isPresent() ? applyHere(local.get(), parsed) : applyElsewhere(session, parsed);
+    return new Receipt(sessionId, applied);
+  }
+
+  private boolean applyHere(RuntimeCall call, CallEvent event) {
+    return switch (event.status()) {
+      case RINGING -> call.ringing(event.atOrAfter(call.placedAt()));
+      case ANSWERED -> call.answered(event.atOrAfter(call.placedAt()));
+      default -> call.finish(event.result(call.answeredAt(), call.placedAt()));
+    };
+  }
+
+  private boolean applyElsewhere(HttpCallRepository.ReportedSession session, CallEvent event) {
+    UUID id = session.sessionId();
+    if (!reports.isLive(id)) {
+      answeredElsewhere.remove(id);
+      return false;
+    }
+    return switch (event.status()) {
+      // why no write: the call row shows ringing from its placement on.
+      case RINGING -> session.answeredAt() == null && !answeredElsewhere.containsKey(id);
+      case ANSWERED -> {
+        if (session.answeredAt() != null || answeredElsewhere.putIfAbsent(id, event.at()) != null) {
+          yield false;
+        }
+        reports.answered(id, event.at());
+        yield true;
+      }
+      default -> {
+        Instant answered = answeredElsewhere.remove(id);
+        CallResult result = event.result(answered != null ? answered : session.answeredAt(), null);
+        yield reports.finished(id, result);
+      }
+    };
+  }
+
+  private JsonNode parse(byte[] body) {
+    if (body == null || body.length == 0) {
+      throw new InvalidRequestException("body", "a JSON object is required");
+    }
+    try {
+      return json.readTree(body);
+    } catch (JacksonException e) {
+      throw new InvalidRequestException("body", "malformed JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private static String describe(Signatures.Verdict verdict) {
+    return switch (verdict) {
+      case MISSING -> "Missing " + Signatures.HEADER + " header";
+      case MALFORMED -> Signatures.HEADER + " must be t=<unix seconds>,v1=<hex HMAC-SHA256>";
+      case EXPIRED -> Signatures.HEADER + " timestamp is more than 5 minutes from now";
+      default -> Signatures.HEADER + " does not match";
+    };
+  }
+}
