@@ -65,6 +65,7 @@ final class DispatchClaimedAttempts {
    */
   void dispatch(List<ClaimedAttempt> attempts) {
     operations.claimed(attempts.size());
+    attempts.stream().map(a -> a.line().provider()).distinct().forEach(router::prepare);
     synchronized (due) {
       due.addAll(attempts);
     }
@@ -107,18 +108,11 @@ final class DispatchClaimedAttempts {
     placed.forEach(this::call);
   }
 
-  /** Sends the call now, or when the node's pacer lets it leave (a late timer bunched calls). */
+  /**
+   * Hands the call to its adapter, which asks the node's pacer ({@link CallEventSink#mayDial}) at
+   * the moment the call leaves: a late timer or a slow first call must not send calls together.
+   */
   private void call(ClaimedAttempt attempt) {
-    Instant now = clock.instant();
-    Instant at = pacer.reserve(attempt.rates(), now);
-    if (at.isAfter(now)) {
-      timer.schedule(at, () -> send(attempt));
-    } else {
-      send(attempt);
-    }
-  }
-
-  private void send(ClaimedAttempt attempt) {
     try {
       router
           .placeCall(attempt.line().provider(), request(attempt), sink(attempt))
@@ -151,6 +145,16 @@ final class DispatchClaimedAttempts {
       @Override
       public void answered(Instant at) {
         recorder.answered(attempt.sessionId(), at);
+      }
+
+      @Override
+      public Instant mayDial(Instant now) {
+        return pacer.admit(attempt.rates(), now);
+      }
+
+      @Override
+      public void dialed(Instant at) {
+        pacer.sent(attempt.rates(), at);
       }
     };
   }

@@ -13,4 +13,11 @@ public interface TelephonyPort {
   String provider();
 
   CompletableFuture<CallResult> placeCall(CallRequest request, CallEventSink events);
+
+  /**
+   * Gets ready to place calls soon (the engine calls it when it claims them, before their slots):
+   * an adapter that starts lazily does its slow start here, so the first calls do not leave late
+   * and together. Cheap when ready.
+   */
+  default void prepare() {}
 }

@@ -43,6 +43,11 @@ public class TelephonyRouter {
     return port != null ? port : new Unavailable(provider);
   }
 
+  /** Readies the adapter for {@code provider} (see {@link TelephonyPort#prepare}). */
+  public void prepare(String provider) {
+    port(provider).prepare();
+  }
+
   /** Places the call through the adapter for {@code provider}. */
   public CompletableFuture<CallResult> placeCall(
       String provider, CallRequest request, CallEventSink events) {

@@ -4,6 +4,7 @@ import ai.agni.campaigns.platform.TaskTimer;
 import ai.agni.campaigns.telephony.CallEventSink;
 import ai.agni.campaigns.telephony.CallRequest;
 import ai.agni.campaigns.telephony.CallResult;
+import ai.agni.campaigns.telephony.DialPacing;
 import ai.agni.campaigns.telephony.TelephonyPort;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -54,9 +55,15 @@ public class SimulatedCarrier implements TelephonyPort {
 
   @Override
   public CompletableFuture<CallResult> placeCall(CallRequest request, CallEventSink events) {
+    CompletableFuture<CallResult> result = new CompletableFuture<>();
+    DialPacing.whenAdmitted(events, clock, timer, () -> dial(request, events, result));
+    return result;
+  }
+
+  private void dial(
+      CallRequest request, CallEventSink events, CompletableFuture<CallResult> result) {
     Instant placedAt = clock.instant();
     CallPlan plan = CallPlan.draw(seed, request, mix, ringMs, talkMs);
-    CompletableFuture<CallResult> result = new CompletableFuture<>();
     timer.schedule(
         placedAt,
         () -> {
@@ -68,7 +75,6 @@ public class SimulatedCarrier implements TelephonyPort {
             timer.schedule(plan.endedAt(placedAt), () -> result.complete(plan.result(placedAt)));
           }
         });
-    return result;
   }
 
   private void answer(

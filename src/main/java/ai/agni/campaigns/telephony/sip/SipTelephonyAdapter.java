@@ -60,6 +60,16 @@ public class SipTelephonyAdapter implements TelephonyPort, DisposableBean {
     return call.result();
   }
 
+  /** Starts the SIP stack before the first calls' slots (binding takes a while). */
+  @Override
+  public void prepare() {
+    try {
+      endpoint.start();
+    } catch (SipException e) {
+      log.error("The SIP stack cannot start: {}", e.toString());
+    }
+  }
+
   /** Calls holding state in the stack right now (ended calls linger 64 × T1); for tests. */
   public int callsHeld() {
     return endpoint.boundCallIds();

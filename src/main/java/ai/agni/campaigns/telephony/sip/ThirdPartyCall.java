@@ -5,6 +5,7 @@ import ai.agni.campaigns.telephony.CallEventSink;
 import ai.agni.campaigns.telephony.CallOutcome;
 import ai.agni.campaigns.telephony.CallRequest;
 import ai.agni.campaigns.telephony.CallResult;
+import ai.agni.campaigns.telephony.DialPacing;
 import gov.nist.javax.sip.clientauthutils.UserCredentials;
 import java.text.ParseException;
 import java.time.Clock;
@@ -92,7 +93,6 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
 
   /** Sends the INVITE to the contact and arms the ring timeout and the call's last guard. */
   synchronized void start() {
-    Instant now = clock.instant();
     Request invite;
     String transport;
     try {
@@ -117,6 +117,13 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
     }
     contactCallId = SipEndpoint.callId(invite);
     sip.bind(contactCallId, this, SipEndpoint.Leg.CONTACT);
+    Request ready = invite;
+    // why the pacer now: the calls-per-second caps hold at the moment the INVITE leaves.
+    DialPacing.whenAdmitted(events, clock, timer, () -> sendInvite(ready));
+  }
+
+  private synchronized void sendInvite(Request invite) {
+    Instant now = clock.instant();
     try {
       contactInvite = sip.send(invite);
     } catch (SipException e) {
