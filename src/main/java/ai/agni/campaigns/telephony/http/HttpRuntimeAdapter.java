@@ -7,12 +7,12 @@ import ai.agni.campaigns.telephony.CallEventSink;
 import ai.agni.campaigns.telephony.CallOutcome;
 import ai.agni.campaigns.telephony.CallRequest;
 import ai.agni.campaigns.telephony.CallResult;
+import ai.agni.campaigns.telephony.DialPacing;
 import ai.agni.campaigns.telephony.TelephonyPort;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -112,18 +112,27 @@ public class HttpRuntimeAdapter implements TelephonyPort, DisposableBean {
     } catch (URISyntaxException e) {
       return unplaced("runtime_url is not a URL");
     }
+    byte[] body = body(request);
     UUID session = request.sessionId();
-    Instant now = clock.instant();
-    RuntimeCall call = new RuntimeCall(session, events == null ? CallEventSink.NONE : events, now);
+    CallEventSink sink = events == null ? CallEventSink.NONE : events;
+    RuntimeCall call = new RuntimeCall(session, sink, clock.instant());
     // why before the offer: the runtime may report the call before its 2xx reaches us.
     calls.put(session, call);
     call.result()
         .whenComplete(
             (result, error) -> timer.schedule(clock.instant().plus(LINGER), () -> forget(call)));
-    timer.schedule(now.plus(deadline(request)), () -> lost(call));
-    byte[] body = body(request);
-    client.offer(target, secret, session, body).thenAccept(answer -> answered(call, answer));
+    // why paced here: the calls-per-second caps hold at the moment the request leaves.
+    DialPacing.whenAdmitted(sink, clock, timer, () -> offer(call, request, target, secret, body));
     return call.result();
+  }
+
+  /** Sends the offer (never blocks: resolution and sending run on the client's threads). */
+  private void offer(
+      RuntimeCall call, CallRequest request, URI target, String secret, byte[] body) {
+    timer.schedule(clock.instant().plus(deadline(request)), () -> lost(call));
+    client
+        .offer(target, secret, call.sessionId(), body)
+        .thenAccept(answer -> answered(call, answer));
   }
 
   /** The live or recently ended call of {@code sessionId} if this node placed it. */
@@ -162,7 +171,7 @@ public class HttpRuntimeAdapter implements TelephonyPort, DisposableBean {
     calls.remove(call.sessionId(), call);
   }
 
-  /** Ring timeout + max duration + lost-after, from placement. */
+  /** Ring timeout + max duration + lost-after, from the moment the offer leaves. */
   private Duration deadline(CallRequest request) {
     Duration ring = request.ringTimeout() != null ? request.ringTimeout() : DEFAULT_RING_TIMEOUT;
     Duration max = request.maxDuration() != null ? request.maxDuration() : DEFAULT_MAX_DURATION;

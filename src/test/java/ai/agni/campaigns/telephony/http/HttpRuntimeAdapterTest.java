@@ -18,9 +18,11 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
@@ -102,6 +104,47 @@ class HttpRuntimeAdapterTest {
     timer.advance(clock, HttpRuntimeAdapter.LINGER);
     assertThat(adapter.local(request.sessionId())).isEmpty();
     assertThat(adapter.callsHeld()).isZero();
+  }
+
+  @Test
+  void theOfferLeavesOnlyWhenTheEnginesPacerAdmitsIt() {
+    adapter = adapter(true);
+    runtime.script("+14155550301", Reply.accept());
+    Instant admitted = clock.instant().plusSeconds(1);
+    List<Instant> asked = new CopyOnWriteArrayList<>();
+    List<Instant> dialed = new CopyOnWriteArrayList<>();
+    CallEventSink paced =
+        new CallEventSink() {
+          @Override
+          public void ringing(Instant at) {}
+
+          @Override
+          public void answered(Instant at) {}
+
+          @Override
+          public Instant mayDial(Instant now) {
+            asked.add(now);
+            return now.isBefore(admitted) ? admitted : null;
+          }
+
+          @Override
+          public void dialed(Instant at) {
+            dialed.add(at);
+          }
+        };
+    CompletableFuture<CallResult> call = adapter.placeCall(request(runtime.url(), "s3cret"), paced);
+
+    assertThat(asked).hasSize(1);
+    assertThat(dialed).isEmpty();
+    timer.runUntil(clock, admitted);
+    assertThat(asked).hasSize(2);
+    assertThat(dialed).containsExactly(admitted);
+    await().atMost(Duration.ofSeconds(5)).until(() -> runtime.offers().size() == 1);
+    // The deadline (2 s + 3 s + 4 s) runs from the admitted offer, not from placeCall.
+    timer.runUntil(clock, admitted.plusSeconds(9).minusMillis(1));
+    assertThat(call).isNotDone();
+    timer.runUntil(clock, admitted.plusSeconds(9));
+    assertThat(call.join().reason()).isEqualTo("runtime_lost");
   }
 
   private HttpRuntimeAdapter adapter(boolean allowPrivate) {
