@@ -338,6 +338,13 @@ final class SipEndpoint implements SipListener, AutoCloseable {
     return colon < 0 ? text.trim() : text.substring(colon + 1).trim();
   }
 
+  /** The last answer a client transaction received (also one the stack failed to report). */
+  static Response lastResponse(ClientTransaction tx) {
+    return tx instanceof gov.nist.javax.sip.stack.SIPTransactionImpl impl
+        ? impl.getLastResponse()
+        : null;
+  }
+
   static String callId(Message message) {
     CallIdHeader id = (CallIdHeader) message.getHeader(CallIdHeader.NAME);
     return id == null ? null : id.getCallId();

@@ -40,6 +40,9 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ThirdPartyCall.class);
 
+  /** How often a ringing call checks its INVITE transaction for an answer the stack lost. */
+  private static final Duration LOST_ANSWER_CHECK = Duration.ofSeconds(1);
+
   private enum State {
     /** INVITE sent to the contact, no final answer yet. */
     CALLING,
@@ -133,6 +136,31 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
     }
     timer.schedule(now.plus(request.ringTimeout()), this::ringTimeout);
     timer.schedule(now.plus(longestCall()), this::lastGuard);
+    timer.schedule(now.plus(LOST_ANSWER_CHECK), this::findLostAnswer);
+  }
+
+  /**
+   * why: the stack can lose a final answer on its way to us. Over TCP, when the trunk closes the
+   * connection right after our ACK of a 486, the stack fails writing the ACK and never reports the
+   * 486, though its transaction holds it. While the contact has not answered, the call looks at its
+   * INVITE transaction now and then, and acts on a final answer found there. (A lost 2xx needs no
+   * help: the far end repeats it until it is acknowledged.)
+   */
+  private synchronized void findLostAnswer() {
+    if (state != State.CALLING && state != State.CANCELLING) {
+      return;
+    }
+    Response last = SipEndpoint.lastResponse(contactInvite);
+    if (last != null && last.getStatusCode() >= 300) {
+      try {
+        contactRejected(last, contactInvite);
+      } catch (SipException e) {
+        end(ending(SipOutcomes.unreachable(state == State.CANCELLING), null, e.toString()));
+      }
+    }
+    if (state == State.CALLING || state == State.CANCELLING) {
+      timer.schedule(clock.instant().plus(LOST_ANSWER_CHECK), this::findLostAnswer);
+    }
   }
 
   // --- the contact leg ------------------------------------------------------------------------
@@ -180,9 +208,19 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
       contactAnswered(event.getDialog(), response, cseq);
       return;
     }
+    contactRejected(response, event.getClientTransaction());
+  }
+
+  /** A final answer of 300 or more to the contact's INVITE (a challenge is answered once). */
+  private void contactRejected(Response response, ClientTransaction challenged)
+      throws SipException {
+    int code = response.getStatusCode();
+    if (challenged != contactInvite) {
+      return; // why: an answer to an INVITE we already replaced (the one we authenticated)
+    }
     if ((code == 401 || code == 407) && state == State.CALLING && mayAuthenticate()) {
       authTried = true;
-      contactInvite = sip.answerChallenge(response, event.getClientTransaction());
+      contactInvite = sip.answerChallenge(response, challenged);
       return;
     }
     if (state == State.CALLING || state == State.CANCELLING) {

@@ -163,6 +163,23 @@ class SipCallFlowTest {
   }
 
   @Test
+  void aBusyOverTcpFromATrunkThatClosesTheConnectionAtOnceIsStillRecorded() throws Exception {
+    // why: the stack fails writing the ACK to the closed connection and drops the 486 (a bug
+    // found here); the call finds the answer in its transaction.
+    Sipp trunk = peer("uas-486.xml", "t1");
+    Run run = campaign(trunk, null, "t1", 10_000, 60_000);
+    JsonNode s = run.finalSession();
+    assertThat(s.get("status").asString()).isEqualTo("busy");
+    assertThat(s.get("disconnect_reason").asString()).isEqualTo("sip_486");
+    long tookMs =
+        Duration.between(
+                Instant.parse(s.get("started_at").asString()),
+                Instant.parse(s.get("ended_at").asString()))
+            .toMillis();
+    assertThat(tookMs).as("found within the check interval").isLessThan(3_000);
+  }
+
+  @Test
   void declinedIs603Busy() throws Exception {
     assertEnded(rejected("uas-603.xml"), "busy", "sip_603", true, "no_answer");
   }
