@@ -41,6 +41,22 @@ final class Sipp implements AutoCloseable {
   /** As {@link #serve}, on a given port (a peer that comes back on the same address). */
   static Sipp serveOn(
       int port, String scenario, String name, int calls, String transport, String... extra) {
+    return start(port, scenario, name, calls, transport, true, extra);
+  }
+
+  /** As {@link #serve}, without the message trace (for load: the trace costs sipp more than us). */
+  static Sipp serveUntraced(String scenario, String name, int calls, String transport) {
+    return start(freePort(), scenario, name, calls, transport, false);
+  }
+
+  private static Sipp start(
+      int port,
+      String scenario,
+      String name,
+      int calls,
+      String transport,
+      boolean trace,
+      String... extra) {
     Path dir = Path.of("target", "sipp", name + "-" + port + "-" + System.nanoTime());
     try {
       Files.createDirectories(dir);
@@ -62,11 +78,13 @@ final class Sipp implements AutoCloseable {
               // why: a TCP peer closing its connection must not fail sipp's other calls.
               "-reconnect_close",
               "false",
-              "-trace_msg",
               "-trace_err",
               "-timeout",
               "120s",
               "-timeout_error"));
+      if (trace) {
+        command.add("-trace_msg");
+      }
       command.addAll(List.of(extra));
       Process process =
           new ProcessBuilder(command)

@@ -1,0 +1,197 @@
+package ai.agni.campaigns.telephony.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ai.agni.campaigns.organization.OrganizationService;
+import ai.agni.campaigns.testsupport.SipPeerTest;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * How fast the SIP controller sets calls up on this machine: one campaign of {@code
+ * -Dbench.sip.calls} (default 2,000) contacts through sipp (trunk: answer at once, hang up after
+ * 500 ms; agent: answer at once), caps far above what the machine does, untraced peers. Prints
+ * calls and answered calls per second, INVITE-to-answer percentiles and the JVM's CPU per call.
+ * Run: {@code mvn -o -Pbench test -Dtest=SipSetupBenchmark}. Not a timed test: it asserts only that
+ * every call completed.
+ */
+@Tag("bench")
+@SipPeerTest
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:sipbench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+      "agni.dialer.enabled=true",
+      "agni.dialer.node-id=sip-bench",
+      "agni.data-dir=target/test-data"
+    })
+class SipSetupBenchmark {
+
+  static final int CALLS = Integer.getInteger("bench.sip.calls", 2_000);
+  static final int SIP_PORT = Sipp.freePort();
+
+  @DynamicPropertySource
+  static void sip(DynamicPropertyRegistry registry) {
+    registry.add("agni.sip.bind", () -> "127.0.0.1:" + SIP_PORT);
+  }
+
+  @LocalServerPort int port;
+  @Autowired ObjectMapper json;
+  @Autowired OrganizationService organizations;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private String key;
+
+  @Test
+  void setUpRate() throws Exception {
+    try (Sipp trunk = Sipp.serveUntraced("uas-mix.xml", "bench-trunk", CALLS, "u1");
+        Sipp agent = Sipp.serveUntraced("agent-answer-wait-bye.xml", "bench-agent", CALLS, "u1")) {
+      key = organizations.create("SIP bench " + UUID.randomUUID(), "US", 10_000, 1_000).apiKey();
+      String agentId =
+          id(
+              "/agents/",
+              "{\"name\":\"Bench\",\"ringDurationMs\":10000,\"maxCallDurationMs\":60000,\"sipUri\":\"%s\"}"
+                  .formatted(agent.uri("agent", "u1")));
+      String numberId =
+          id(
+              "/phone-numbers",
+              "{\"phone_number\":\"+14155550100\",\"provider\":\"sip\",\"sip_trunk_uri\":\"%s\"}"
+                  .formatted(trunk.uri(null, "u1")));
+      List<String> contactIds = new ArrayList<>();
+      for (int from = 0; from < CALLS; from += 1_000) {
+        StringBuilder body = new StringBuilder("{\"contacts\":[");
+        for (int i = from; i < Math.min(CALLS, from + 1_000); i++) {
+          // why digits 0-5 only: uas-mix answers those and hangs up after 500 ms.
+          String phone = "+1415" + String.format("%06d", i) + (i % 6);
+          body.append(i == from ? "" : ",").append("{\"phone\":\"").append(phone).append("\"}");
+        }
+        data("POST", "/contacts/bulk", body.append("]}").toString());
+      }
+      for (int offset = 0; offset < CALLS; offset += 500) {
+        data("GET", "/contacts/?limit=500&offset=" + offset, null)
+            .forEach(c -> contactIds.add(c.get("id").asString()));
+      }
+      DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+      Instant now = Instant.now();
+      String campaignId =
+          id(
+              "/campaigns/",
+              ("{\"name\":\"Bench\",\"agentId\":\"%s\",\"phoneNumberId\":\"%s\",\"fromPhoneNumber\":\"+14155550100\","
+                      + "\"contactIds\":%s,\"schedule\":{\"windowStart\":\"%s\",\"windowEnd\":\"%s\","
+                      + "\"windowDays\":[0,1,2,3,4,5,6],\"timezone\":\"UTC\",\"maxConcurrent\":1000,\"retryAttempts\":0}}")
+                  .formatted(
+                      agentId,
+                      numberId,
+                      json.writeValueAsString(contactIds),
+                      hhmm.format(now.minus(Duration.ofHours(2))),
+                      hhmm.format(now.plus(Duration.ofHours(2)))));
+      long cpuBefore = cpuNanos();
+      Instant started = Instant.now();
+      data("POST", "/campaigns/" + campaignId + "/start", null);
+      await()
+          .atMost(Duration.ofMinutes(10))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () ->
+                  data("GET", "/campaigns/" + campaignId, null)
+                      .get("status")
+                      .asString()
+                      .equals("completed"));
+      Duration wall = Duration.between(started, Instant.now());
+      double cpuMsPerCall = (cpuNanos() - cpuBefore) / 1e6 / CALLS;
+
+      List<Long> setup = new ArrayList<>();
+      int completed = 0;
+      for (int page = 1; (page - 1) * 1000 < CALLS; page++) {
+        JsonNode sessions =
+            data(
+                    "GET",
+                    "/calling/call-sessions?page_size=1000&page="
+                        + page
+                        + "&campaign_id="
+                        + campaignId,
+                    null)
+                .get("callSessions");
+        for (JsonNode s : sessions) {
+          if (s.get("status").asString().equals("completed")) {
+            completed++;
+            setup.add(
+                Duration.between(
+                        Instant.parse(s.get("started_at").asString()),
+                        Instant.parse(s.get("answered_at").asString()))
+                    .toMillis());
+          }
+        }
+      }
+      assertThat(completed).isEqualTo(CALLS);
+      setup.sort(Long::compare);
+      String report =
+          String.format(
+              "SIP set-up: %d calls in %.1f s: %.1f calls/s answered and connected to the agent;"
+                  + " INVITE->200 p50 %d ms, p90 %d ms, p99 %d ms; JVM CPU %.2f ms per call"
+                  + " (the whole service: engine, SIP, H2, API)%n",
+              CALLS,
+              wall.toMillis() / 1000.0,
+              CALLS * 1000.0 / wall.toMillis(),
+              at(setup, 50),
+              at(setup, 90),
+              at(setup, 99),
+              cpuMsPerCall);
+      System.out.print("[agni] " + report);
+      Files.createDirectories(Path.of("target/bench"));
+      Files.writeString(Path.of("target/bench/sip.txt"), report);
+    }
+  }
+
+  private static long at(List<Long> sorted, int p) {
+    return sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100));
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private String id(String path, String body) throws Exception {
+    return data("POST", path, body).get("id").asString();
+  }
+
+  private JsonNode data(String method, String path, String body) throws Exception {
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1" + path))
+                .header("X-Api-Key", key)
+                .header("Content-Type", "application/json")
+                .method(
+                    method,
+                    body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return json.readTree(answer.body()).get("data");
+  }
+}
