@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,6 +121,15 @@ public class CallRecordRepository {
     }
   }
 
+  /** When the call was answered, as written so far (an answer another node recorded). */
+  public Optional<Instant> answeredAt(UUID sessionId) {
+    return jdbc.sql("SELECT answered_at FROM calls WHERE id = ?")
+        .param(sessionId)
+        .query((rs, n) -> Optional.ofNullable(Times.instant(rs, "answered_at")))
+        .optional()
+        .flatMap(a -> a);
+  }
+
   /** Writes the outcomes of live calls in one batch; per call, 0 when it was already settled. */
   public int[] finish(List<UUID> sessionIds, List<CallResult> results) {
     List<Object[]> rows = new ArrayList<>();
@@ -146,7 +156,8 @@ public class CallRecordRepository {
       return new int[0];
     }
     return template.batchUpdate(
-        "UPDATE calls SET status = ?, disconnect_reason = ?, answered_at = ?, ended_at = ?,"
+        "UPDATE calls SET status = ?, disconnect_reason = ?,"
+            + " answered_at = COALESCE(?, answered_at), ended_at = ?,"
             + " duration_sec = ?, started_at = COALESCE(started_at, ?),"
             + " provider_ref = COALESCE(?, provider_ref), disconnect_detail = ?,"
             + " counts_as_attempt = ?, version = version + 1"

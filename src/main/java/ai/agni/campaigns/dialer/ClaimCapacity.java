@@ -27,6 +27,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class ClaimCapacity {
 
+  /**
+   * How long past ring time and maximum duration an adapter may take to report the end itself,
+   * before the lease reaper settles the call as {@code lease_expired}. why 2 min: each adapter's
+   * own deadline comes first (SIP: agent answer 10 s + two timer B, 74 s by default; HTTP: {@code
+   * runtime_lost} after 60 s + the 10 s offer), so the reaper only ever catches lost ones.
+   */
+  static final Duration PROVIDER_GRACE = Duration.ofMinutes(2);
+
   /** What the claim produced: attempts to dial; whether a rate stopped it; whether it drained. */
   record Result(List<ClaimedAttempt> attempts, boolean cpsBound, boolean drainedSome) {}
 
@@ -219,7 +227,8 @@ final class ClaimCapacity {
   }
 
   private ClaimedAttempt singleAttempt(OrgLimits org, WaitingCall w, Instant now) {
-    Duration longest = w.ringTimeout().plus(w.maxDuration()).plus(settings.claimHorizon());
+    Duration longest =
+        w.ringTimeout().plus(w.maxDuration()).plus(settings.claimHorizon()).plus(PROVIDER_GRACE);
     return new ClaimedAttempt(
         w.sessionId(),
         w.organizationId(),
@@ -249,7 +258,8 @@ final class ClaimCapacity {
   }
 
   private Instant lease(EngineCampaign c, Instant now) {
-    Duration longest = c.ringTimeout().plus(c.maxDuration()).plus(settings.claimHorizon());
+    Duration longest =
+        c.ringTimeout().plus(c.maxDuration()).plus(settings.claimHorizon()).plus(PROVIDER_GRACE);
     return now.plus(longest).plus(settings.nodeTimeout());
   }
 

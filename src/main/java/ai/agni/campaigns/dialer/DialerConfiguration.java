@@ -116,7 +116,7 @@ class DialerConfiguration {
             new DispatchClaimedAttempts(
                 timer, clock, router, operations, recorder, signal, settings.nodeId()),
             new ReapStaleAttempts(s.liveCalls(), s.nodes(), recorder, operations, clock, settings),
-            new SettleReportedCalls(s.liveCalls(), recorder),
+            new SettleReportedCalls(s.liveCalls(), s.callRecords(), recorder),
             s.nodes(),
             s.queue());
     return new DialerEngine(steps, clock, settings, signal);

@@ -1,5 +1,6 @@
 package ai.agni.campaigns.dialer;
 
+import ai.agni.campaigns.calllog.CallRecordRepository;
 import ai.agni.campaigns.telephony.CallResult;
 import java.time.Instant;
 import java.util.List;
@@ -14,10 +15,13 @@ import java.util.UUID;
 final class SettleReportedCalls {
 
   private final LiveCallRepository liveCalls;
+  private final CallRecordRepository callRecords;
   private final OutcomeRecorder recorder;
 
-  SettleReportedCalls(LiveCallRepository liveCalls, OutcomeRecorder recorder) {
+  SettleReportedCalls(
+      LiveCallRepository liveCalls, CallRecordRepository callRecords, OutcomeRecorder recorder) {
     this.liveCalls = liveCalls;
+    this.callRecords = callRecords;
     this.recorder = recorder;
   }
 
@@ -33,7 +37,33 @@ final class SettleReportedCalls {
 
   boolean finished(UUID sessionId, CallResult result) {
     Optional<LiveCallRepository.LiveCall> call = placed(sessionId);
-    return call.isPresent() && recorder.settleNow(List.of(call.get().toAttempt()), result) == 1;
+    return call.isPresent()
+        && recorder.settleNow(List.of(call.get().toAttempt()), withAnswer(sessionId, result)) == 1;
+  }
+
+  /**
+   * why: the answer may have reached another node, which wrote it; the end then keeps its time (and
+   * the talk time counts from it).
+   */
+  private CallResult withAnswer(UUID sessionId, CallResult r) {
+    if (r.answeredAt() != null) {
+      return r;
+    }
+    return callRecords
+        .answeredAt(sessionId)
+        .map(
+            at ->
+                new CallResult(
+                    r.outcome(),
+                    r.reason(),
+                    r.retryable(),
+                    at,
+                    r.endedAt(),
+                    r.disposition(),
+                    r.retryAfter(),
+                    r.providerRef(),
+                    r.detail()))
+        .orElse(r);
   }
 
   private Optional<LiveCallRepository.LiveCall> placed(UUID sessionId) {

@@ -54,7 +54,17 @@ final class FakeRuntime implements AutoCloseable {
    * @param after how long to wait before posting it
    * @param secret the secret to sign with; null: the runtime's own
    */
-  record Step(Duration after, String status, String reason, String secret) {
+  /** One event to post; {@code base} is another node to post it to, or null. */
+  record Step(Duration after, String status, String reason, String secret, String base) {
+    Step(Duration after, String status, String reason, String secret) {
+      this(after, status, reason, secret, null);
+    }
+
+    /** This event, posted to the node at {@code base} instead. */
+    Step to(String otherBase) {
+      return new Step(after, status, reason, secret, otherBase);
+    }
+
     static Step of(String status) {
       return new Step(Duration.ofMillis(30), status, null, null);
     }
@@ -186,7 +196,11 @@ final class FakeRuntime implements AutoCloseable {
         long t = Instant.now().getEpochSecond();
         String key = step.secret() != null ? step.secret() : secret;
         HttpRequest request =
-            HttpRequest.newBuilder(URI.create(eventsUrl))
+            HttpRequest.newBuilder(
+                    URI.create(
+                        step.base() != null
+                            ? step.base() + HttpRuntimeAdapter.EVENTS_PATH
+                            : eventsUrl))
                 .header("Content-Type", "application/json")
                 .header("X-Agni-Signature", "t=" + t + ",v1=" + hmac(key, t, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))

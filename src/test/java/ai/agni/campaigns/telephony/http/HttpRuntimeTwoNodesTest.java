@@ -85,4 +85,28 @@ class HttpRuntimeTwoNodesTest extends HttpRuntimeTestBase {
                 "completed".equals(s.get("status").asString())
                     && events.get(3).at().equals(s.get("ended_at").asString()));
   }
+
+  @Test
+  void anAnswerThePlacingNodeGotAndAnEndAnotherNodeGotMakeOneCallWithItsTalkTime() {
+    String other =
+        "http://127.0.0.1:" + otherNode.getEnvironment().getProperty("local.server.port");
+    String quick =
+        api.agent("{\"name\":\"Split\",\"ringDurationMs\":1000,\"maxCallDurationMs\":5000}");
+    api.httpNumber("+14155550102", runtime.url(), SECRET);
+    runtime.script(
+        "+14155550402",
+        Reply.accept(
+            Step.of("answered"),
+            new Step(Duration.ofMillis(1_100), "completed", null, null).to(other)));
+    String session = api.singleCall(quick, "+14155550102", "+14155550402");
+
+    List<Posted> events = awaitPosted(session, 2);
+    assertThat(events).extracting(Posted::answerStatus).containsOnly(200);
+    JsonNode ended = ended(session);
+    assertThat(ended.get("status").asString()).isEqualTo("completed");
+    assertThat(ended.get("answered_at").asString())
+        .as("the answer written by the placing node")
+        .isEqualTo(events.get(0).at());
+    assertThat(ended.get("duration_sec").asInt()).isEqualTo(1);
+  }
 }
