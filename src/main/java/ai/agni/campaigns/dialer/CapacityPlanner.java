@@ -85,7 +85,7 @@ final class CapacityPlanner {
         }
         mine.add(at);
         for (Map.Entry<String, Double> rate : rates.entrySet()) {
-          next.put(rate.getKey(), at.plus(interval(rate.getValue())));
+          next.put(rate.getKey(), at.plus(slotInterval(rate.getValue())));
         }
         lineFree.put(d.line().id(), free - 1);
         orgFree--;
@@ -112,6 +112,18 @@ final class CapacityPlanner {
       rates.put(d.ownBucket(), d.ownCps());
     }
     return rates;
+  }
+
+  /**
+   * The share of each rate that slots are booked at. why below 1: the pacer holds every cap exactly
+   * where calls leave ({@link SendPacer}); slots booked at the full rate would leave it no room to
+   * catch up after a late timer, and calls would wait ever longer.
+   */
+  static final double SLOT_SHARE = 0.99;
+
+  /** The spacing of booked slots at this rate: {@link #SLOT_SHARE} of it, in whole microseconds. */
+  static Duration slotInterval(double callsPerSecond) {
+    return interval(callsPerSecond * SLOT_SHARE);
   }
 
   /** The spacing between two starts at this rate, rounded up to a whole microsecond. */

@@ -2,6 +2,7 @@ package ai.agni.campaigns.dialer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,60 +10,97 @@ import java.util.Map;
  * Holds calls-per-second caps at the moment a call leaves this node, not only on the slot the claim
  * reserved. Slots are spaced by the shared buckets, but a timer that fires late (a pause, a busy
  * core), or a send that is slow (the first call warms the SIP stack), would let calls leave
- * together. So the adapter asks just before it sends: a call is admitted only when, for each of its
- * buckets, no send is under way and the last one finished at least one interval ago; otherwise the
- * pacer names the instant to ask again. Calls whose slots are on time pass at once.
+ * together. So the adapter asks just before it sends, and the pacer counts the calls that left per
+ * bucket in a sliding window: at a rate of r ≥ 1 per second, at most ⌈r⌉ in any one second; below 1
+ * per second, one per 1/r seconds. why a window, not a spacing from the previous call: a call that
+ * left a little late must not delay every later one, or the pacer would fall ever further behind
+ * the slots; within the window, late calls catch up without ever exceeding the cap.
+ *
+ * <p>A call counts from when its send returned (it left no later than that), and while a call of a
+ * bucket is being sent the next waits for it, so the cap holds on the wire, not only in our clock.
+ * The slots leave 1 % of each rate free ({@link CapacityPlanner#SLOT_SHARE}) for catching up.
  */
 final class SendPacer {
 
   /** How soon to ask again while another call of a bucket is being sent. */
   private static final Duration WHILE_SENDING = Duration.ofMillis(1);
 
-  /** Buckets idle this long are forgotten (their next send is long past). */
-  private static final long FORGET_AFTER_SECONDS = 60;
+  /** Buckets idle this long are forgotten. */
+  private static final Duration FORGET_AFTER = Duration.ofMinutes(1);
 
   private static final int PRUNE_ABOVE = 10_000;
 
-  private final Map<String, Instant> nextFree = new HashMap<>();
-  private final Map<String, Integer> sending = new HashMap<>();
+  /** One bucket's recent sends, oldest first, and whether one is under way. */
+  private static final class Window {
+    final ArrayDeque<Instant> sent = new ArrayDeque<>();
+    Instant admitted;
+    boolean sending;
+  }
+
+  private final Map<String, Window> windows = new HashMap<>();
+
+  /** The window length and the calls it may hold, for a rate. */
+  static Duration windowOf(double callsPerSecond) {
+    return callsPerSecond >= 1 ? Duration.ofSeconds(1) : CapacityPlanner.interval(callsPerSecond);
+  }
+
+  static int callsPerWindow(double callsPerSecond) {
+    return callsPerSecond >= 1 ? (int) Math.ceil(callsPerSecond - 1e-9) : 1;
+  }
 
   /**
    * Admits a call using these buckets (bucket key to calls per second) at {@code now}: null when it
-   * may leave now (it then counts as being sent until {@link #sent}), else the instant to ask
-   * again.
+   * may leave now (it then counts, and holds its buckets until {@link #sent}), else the instant to
+   * ask again.
    */
   synchronized Instant admit(Map<String, Double> rates, Instant now) {
-    Instant at = null;
-    for (String key : rates.keySet()) {
-      if (sending.getOrDefault(key, 0) > 0) {
+    Instant retry = null;
+    for (Map.Entry<String, Double> rate : rates.entrySet()) {
+      Window w = windows.get(rate.getKey());
+      if (w == null) {
+        continue;
+      }
+      if (w.sending) {
         return now.plus(WHILE_SENDING);
       }
-      Instant free = nextFree.get(key);
-      if (free != null && free.isAfter(now) && (at == null || free.isAfter(at))) {
-        at = free;
+      Duration length = windowOf(rate.getValue());
+      while (!w.sent.isEmpty() && !w.sent.peekFirst().plus(length).isAfter(now)) {
+        w.sent.pollFirst();
+      }
+      if (w.sent.size() >= callsPerWindow(rate.getValue())) {
+        Instant free = w.sent.peekFirst().plus(length);
+        retry = retry == null || free.isAfter(retry) ? free : retry;
       }
     }
-    if (at != null) {
-      return at;
+    if (retry != null) {
+      return retry;
     }
-    for (Map.Entry<String, Double> rate : rates.entrySet()) {
-      nextFree.put(rate.getKey(), now.plus(CapacityPlanner.interval(rate.getValue())));
-      sending.merge(rate.getKey(), 1, Integer::sum);
+    for (String key : rates.keySet()) {
+      Window w = windows.computeIfAbsent(key, k -> new Window());
+      w.sent.addLast(now);
+      w.admitted = now;
+      w.sending = true;
     }
-    if (nextFree.size() > PRUNE_ABOVE) {
-      Instant stale = now.minusSeconds(FORGET_AFTER_SECONDS);
-      nextFree.values().removeIf(free -> free.isBefore(stale));
+    if (windows.size() > PRUNE_ABOVE) {
+      Instant stale = now.minus(FORGET_AFTER);
+      windows
+          .values()
+          .removeIf(w -> !w.sending && (w.sent.isEmpty() || w.sent.peekLast().isBefore(stale)));
     }
     return null;
   }
 
-  /** An admitted call's send returned at {@code at}: the next may leave one interval after it. */
+  /** An admitted call's send returned at {@code at}: it counts from then. */
   synchronized void sent(Map<String, Double> rates, Instant at) {
-    for (Map.Entry<String, Double> rate : rates.entrySet()) {
-      String key = rate.getKey();
-      Instant after = at.plus(CapacityPlanner.interval(rate.getValue()));
-      nextFree.merge(key, after, (a, b) -> a.isAfter(b) ? a : b);
-      sending.computeIfPresent(key, (k, n) -> n <= 1 ? null : n - 1);
+    for (String key : rates.keySet()) {
+      Window w = windows.get(key);
+      if (w == null || !w.sending) {
+        continue;
+      }
+      w.sent.pollLast();
+      w.sent.addLast(at.isBefore(w.admitted) ? w.admitted : at);
+      w.admitted = null;
+      w.sending = false;
     }
   }
 }

@@ -23,10 +23,13 @@ class CapacityPlannerTest {
     List<Instant> slots = plan.slots().get("a");
     assertThat(slots).hasSize(4);
     assertThat(slots.get(0)).isEqualTo(Instant.parse("2026-03-16T09:00:00.000001Z"));
-    assertThat(Duration.between(slots.get(0), slots.get(1))).isEqualTo(Duration.ofMillis(250));
+    // 4 per second booked at 99 %: 1 s / 3.96 = 252,525.25 us, rounded up.
+    Duration spacing = Duration.ofNanos(252_526_000);
+    assertThat(CapacityPlanner.slotInterval(4)).isEqualTo(spacing);
+    assertThat(Duration.between(slots.get(0), slots.get(1))).isEqualTo(spacing);
     assertThat(plan.cpsBound()).isTrue();
     assertThat(plan.nextFree().get(ThrottleBucketRepository.orgKey(org.organizationId())))
-        .isEqualTo(slots.get(3).plusMillis(250));
+        .isEqualTo(slots.get(3).plus(spacing));
   }
 
   @Test

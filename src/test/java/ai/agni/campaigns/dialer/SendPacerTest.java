@@ -2,6 +2,7 @@ package ai.agni.campaigns.dialer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,36 +13,15 @@ class SendPacerTest {
 
   private static final Instant T0 = Instant.parse("2026-03-20T10:00:00Z");
 
-  @Test
-  void callsOnTimeLeaveAtOnce() {
-    SendPacer pacer = new SendPacer();
-    Map<String, Double> rates = Map.of("org:a", 10.0);
-    for (int ms : new int[] {0, 100, 500}) {
-      assertThat(pacer.admit(rates, T0.plusMillis(ms))).isNull();
-      pacer.sent(rates, T0.plusMillis(ms));
-    }
-  }
-
-  @Test
-  void aSlowSendHoldsTheNextCallUntilOneIntervalAfterItReturned() {
-    SendPacer pacer = new SendPacer();
-    Map<String, Double> rates = Map.of("org:a", 10.0);
-    assertThat(pacer.admit(rates, T0)).isNull();
-    assertThat(pacer.admit(rates, T0.plusMillis(150)))
-        .as("the first call is still being sent")
-        .isEqualTo(T0.plusMillis(151));
-    pacer.sent(rates, T0.plusMillis(160));
-    assertThat(pacer.admit(rates, T0.plusMillis(161))).isEqualTo(T0.plusMillis(260));
-    assertThat(pacer.admit(rates, T0.plusMillis(260))).isNull();
-  }
-
-  @Test
-  void overdueCallsThatArriveTogetherLeaveSpacedByTheTightestRate() {
-    SendPacer pacer = new SendPacer();
-    Map<String, Double> rates = Map.of("org:a", 10.0, "campaign:c", 4.0);
+  /**
+   * Asks for each call at its instant, as adapters do, until it is admitted; returns send times.
+   */
+  private static List<Instant> send(
+      SendPacer pacer, Map<String, Double> rates, List<Instant> asks) {
     List<Instant> sent = new ArrayList<>();
-    List<Instant> asking = new ArrayList<>(List.of(T0, T0, T0, T0, T0));
+    List<Instant> asking = new ArrayList<>(asks);
     while (!asking.isEmpty()) {
+      asking.sort(null);
       Instant at = asking.remove(0);
       Instant retry = pacer.admit(rates, at);
       if (retry == null) {
@@ -51,34 +31,102 @@ class SendPacerTest {
         asking.add(retry);
       }
     }
-    assertThat(sent)
-        .containsExactly(
-            T0, T0.plusMillis(250), T0.plusMillis(500), T0.plusMillis(750), T0.plusMillis(1000));
+    return sent;
+  }
+
+  private static int busiestSecond(List<Instant> sent) {
+    int best = 0;
     for (Instant start : sent) {
-      long inWindow =
-          sent.stream().filter(s -> !s.isBefore(start) && s.isBefore(start.plusSeconds(1))).count();
-      assertThat(inWindow).as("at most 4 in any second").isLessThanOrEqualTo(4);
+      best =
+          Math.max(
+              best,
+              (int)
+                  sent.stream()
+                      .filter(s -> !s.isBefore(start) && s.isBefore(start.plusSeconds(1)))
+                      .count());
     }
+    return best;
   }
 
   @Test
-  void aCallTooSoonIsToldWhenToAskAgainAndNotCounted() {
+  void callsOnTimeLeaveAtOnce() {
     SendPacer pacer = new SendPacer();
-    Map<String, Double> rates = Map.of("org:a", 10.0);
+    List<Instant> asks = List.of(T0, T0.plusMillis(100), T0.plusMillis(500));
+    assertThat(send(pacer, Map.of("org:a", 10.0), asks)).isEqualTo(asks);
+  }
+
+  @Test
+  void overdueCallsThatArriveTogetherNeverExceedTheCapInAnySecond() {
+    SendPacer pacer = new SendPacer();
+    List<Instant> asks = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      asks.add(T0);
+    }
+    List<Instant> sent = send(pacer, Map.of("org:a", 10.0, "campaign:c", 4.0), asks);
+    assertThat(sent).hasSize(12);
+    assertThat(busiestSecond(sent)).isEqualTo(4);
+    assertThat(sent.get(11)).isEqualTo(T0.plusSeconds(2));
+  }
+
+  @Test
+  void aLateCallDoesNotDelayTheOnesAfterIt() {
+    SendPacer pacer = new SendPacer();
+    Map<String, Double> rates = Map.of("org:a", 20.0);
+    List<Instant> asks = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      // every tenth call's timer fires 30 ms late
+      asks.add(T0.plusMillis(50L * i + (i % 10 == 0 ? 30 : 0)));
+    }
+    List<Instant> sent = send(pacer, rates, asks);
+    for (int i = 0; i < sent.size(); i++) {
+      assertThat(Duration.between(asks.get(i), sent.get(i)))
+          .as("call " + i + " leaves when asked")
+          .isLessThanOrEqualTo(Duration.ofMillis(30));
+    }
+    assertThat(busiestSecond(sent)).isLessThanOrEqualTo(20);
+  }
+
+  @Test
+  void aSendHoldsTheNextCallAndCountsFromWhenItReturned() {
+    SendPacer pacer = new SendPacer();
+    Map<String, Double> rates = Map.of("org:a", 1.0);
     assertThat(pacer.admit(rates, T0)).isNull();
-    pacer.sent(rates, T0);
-    assertThat(pacer.admit(rates, T0.plusMillis(30))).isEqualTo(T0.plusMillis(100));
-    assertThat(pacer.admit(rates, T0.plusMillis(60))).isEqualTo(T0.plusMillis(100));
-    assertThat(pacer.admit(rates, T0.plusMillis(100))).isNull();
+    assertThat(pacer.admit(rates, T0.plusMillis(20)))
+        .as("the first call is still being sent")
+        .isEqualTo(T0.plusMillis(21));
+    pacer.sent(rates, T0.plusMillis(40));
+    assertThat(pacer.admit(rates, T0.plusMillis(1_000)))
+        .as("one second after the slow send returned")
+        .isEqualTo(T0.plusMillis(1_040));
+    assertThat(pacer.admit(rates, T0.plusMillis(1_040))).isNull();
+  }
+
+  @Test
+  void belowOneCallPerSecondCallsAreSpacedByTheInterval() {
+    SendPacer pacer = new SendPacer();
+    List<Instant> sent = send(pacer, Map.of("org:a", 0.5), List.of(T0, T0, T0));
+    assertThat(sent).containsExactly(T0, T0.plusSeconds(2), T0.plusSeconds(4));
+  }
+
+  @Test
+  void fractionalRatesHoldTheirCeilingInAnySecond() {
+    assertThat(SendPacer.callsPerWindow(2.5)).isEqualTo(3);
+    assertThat(SendPacer.callsPerWindow(20.0)).isEqualTo(20);
+    assertThat(SendPacer.callsPerWindow(0.2)).isEqualTo(1);
+    assertThat(SendPacer.windowOf(0.2)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(SendPacer.windowOf(3)).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test
   void bucketsAreSharedAcrossCampaignsOfOneOrganization() {
     SendPacer pacer = new SendPacer();
-    assertThat(pacer.admit(Map.of("org:a", 2.0, "campaign:x", 100.0), T0)).isNull();
-    pacer.sent(Map.of("org:a", 2.0, "campaign:x", 100.0), T0);
-    assertThat(pacer.admit(Map.of("org:a", 2.0, "campaign:y", 100.0), T0))
-        .isEqualTo(T0.plusMillis(500));
-    assertThat(pacer.admit(Map.of("org:b", 2.0), T0)).as("another organization").isNull();
+    Map<String, Double> x = Map.of("org:a", 1.0, "campaign:x", 100.0);
+    assertThat(pacer.admit(x, T0)).isNull();
+    pacer.sent(x, T0);
+    assertThat(pacer.admit(Map.of("org:a", 1.0, "campaign:y", 100.0), T0.plusMillis(10)))
+        .isEqualTo(T0.plusSeconds(1));
+    assertThat(pacer.admit(Map.of("org:b", 1.0), T0.plusMillis(10)))
+        .as("another organization")
+        .isNull();
   }
 }

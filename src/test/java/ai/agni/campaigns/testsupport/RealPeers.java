@@ -62,6 +62,18 @@ public final class RealPeers {
     return ConditionEvaluationResult.disabled(notice);
   }
 
+  /** The SIP load run also captures the wire: tcpdump, run as root. */
+  public static final class Tcpdump implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      boolean root = "root".equals(System.getProperty("user.name"));
+      return condition(
+          "sip",
+          root && installed("tcpdump", "--version"),
+          "the load run needs tcpdump (apt-get install tcpdump) and root to capture loopback");
+    }
+  }
+
   /** The condition of the SIP suite: sipp (Debian sip-tester) on the PATH. */
   public static final class Sipp implements ExecutionCondition {
     @Override

@@ -4,28 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.agni.campaigns.organization.OrganizationService;
+import ai.agni.campaigns.testsupport.RealPeers;
 import ai.agni.campaigns.testsupport.SipPeerTest;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +40,7 @@ import tools.jackson.databind.ObjectMapper;
  * JVM's CPU per call.
  */
 @SipPeerTest
+@ExtendWith(RealPeers.Tcpdump.class)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -91,6 +89,8 @@ class SipLoadTest {
   void twoHundredMixedCallsKeepEveryCapAndLeaveNothingHeld() throws Exception {
     int answered = (int) EXPECTED.values().stream().filter(v -> v.startsWith("completed")).count();
     try (Sipp trunk = Sipp.serve("uas-mix.xml", "load-trunk", CALLS, "u1");
+        WireCapture wire =
+            WireCapture.toUdpPort(trunk.port(), Path.of("target", "sipp", "load-wire.pcap"));
         Sipp agent =
             Sipp.serve("agent-answer-wait-bye.xml", "load-agent", CALLS * answered / 10, "u1")) {
       key = organizations.create("SIP load " + UUID.randomUUID(), "US", 1000, 100).apiKey();
@@ -176,7 +176,8 @@ class SipLoadTest {
       }
       int peak = peakConcurrency(sessions);
       assertThat(peak).as("peak live calls").isLessThanOrEqualTo(MAX_CONCURRENT);
-      List<Instant> invites = inviteTimes(trunk.messages());
+      // why the wire: sipp stamps a message when it reads it, late and bunched when it is busy.
+      List<Instant> invites = wire.firstInvites();
       assertThat(invites).hasSize(CALLS);
       int busiestSecond = busiestSecond(invites);
       assertThat(busiestSecond).as("INVITEs in any 1 s").isLessThanOrEqualTo((int) MAX_CPS);
@@ -245,24 +246,6 @@ class SipLoadTest {
       peak = Math.max(peak, live);
     }
     return peak;
-  }
-
-  /** When the trunk received each call's first INVITE (retransmissions left out). */
-  static List<Instant> inviteTimes(String trace) {
-    Pattern block =
-        Pattern.compile(
-            "-{10,} (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d+)\\s+\\S+ message received"
-                + " \\[\\d+\\] bytes :\\s+INVITE [^\\n]*\\n(?:[^\\n]+\\n)*?Call-ID: ([^\\s]+)");
-    Matcher m = block.matcher(trace);
-    Set<String> seen = new LinkedHashSet<>();
-    List<Instant> out = new ArrayList<>();
-    DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
-    while (m.find()) {
-      if (seen.add(m.group(2))) {
-        out.add(LocalDateTime.parse(m.group(1), f).atZone(ZoneId.systemDefault()).toInstant());
-      }
-    }
-    return out;
   }
 
   /** The most instants in any half-open one-second window. */
