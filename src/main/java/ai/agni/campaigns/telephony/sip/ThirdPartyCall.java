@@ -7,6 +7,7 @@ import ai.agni.campaigns.telephony.CallRequest;
 import ai.agni.campaigns.telephony.CallResult;
 import ai.agni.campaigns.telephony.DialPacing;
 import gov.nist.javax.sip.clientauthutils.UserCredentials;
+import java.lang.ref.WeakReference;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,9 +135,9 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
       end(ending(SipOutcomes.unreachable(false), null, "trunk not reachable: " + e.getMessage()));
       return;
     }
-    timer.schedule(now.plus(request.ringTimeout()), this::ringTimeout);
-    timer.schedule(now.plus(longestCall()), this::lastGuard);
-    timer.schedule(now.plus(LOST_ANSWER_CHECK), this::findLostAnswer);
+    later(now.plus(request.ringTimeout()), ThirdPartyCall::ringTimeout);
+    later(now.plus(longestCall()), ThirdPartyCall::lastGuard);
+    later(now.plus(LOST_ANSWER_CHECK), ThirdPartyCall::findLostAnswer);
   }
 
   /**
@@ -159,7 +160,7 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
       }
     }
     if (state == State.CALLING || state == State.CANCELLING) {
-      timer.schedule(clock.instant().plus(LOST_ANSWER_CHECK), this::findLostAnswer);
+      later(clock.instant().plus(LOST_ANSWER_CHECK), ThirdPartyCall::findLostAnswer);
     }
   }
 
@@ -181,6 +182,10 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
     } catch (SipException | InvalidArgumentException | ParseException e) {
       log.warn(
           "Call {}: could not act on {}: {}", request.sessionId(), response.getStatusCode(), e);
+      if (state == State.CONNECTING_AGENT) {
+        agentFailed(e.toString()); // why: the contact answered; it must be hung up at once
+        return;
+      }
       hangUpBoth();
       if (answeredAt != null) {
         end(result(CallOutcome.FAILED, SipOutcomes.AGENT_UNAVAILABLE, true, e.toString()));
@@ -238,7 +243,7 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
       offer = SipEndpoint.body(response);
       answeredAt = clock.instant();
       events.answered(answeredAt);
-      timer.schedule(answeredAt.plus(request.maxDuration()), this::maxDuration);
+      later(answeredAt.plus(request.maxDuration()), ThirdPartyCall::maxDuration);
       if (offer == null) {
         // why: an INVITE without an offer obliges the 200 to carry one (RFC 3261 13.2.1).
         contactAck = sip.ack(dialog, cseq, SdpAnswers.declineAll(null));
@@ -321,7 +326,7 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
       return;
     }
     // why: a trunk that never answers our CANCEL must not hold the call beyond timer B.
-    timer.schedule(clock.instant().plusMillis(64 * sip.t1Ms()), this::cancelGuard);
+    later(clock.instant().plusMillis(64 * sip.t1Ms()), ThirdPartyCall::cancelGuard);
   }
 
   private synchronized void cancelGuard() {
@@ -366,7 +371,7 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
       agentFailed("agent not reachable: " + e.getMessage());
       return;
     }
-    timer.schedule(clock.instant().plusMillis(sip.agentAnswerMs()), this::agentTimeout);
+    later(clock.instant().plusMillis(sip.agentAnswerMs()), ThirdPartyCall::agentTimeout);
   }
 
   private void agentResponse(ResponseEvent event, Response response, long cseq)
@@ -568,12 +573,38 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
     state = State.ENDED;
     result.complete(outcome);
     // why linger: retransmissions and late answers must still find the call to be cleaned up.
-    timer.schedule(clock.instant().plusMillis(64 * sip.t1Ms()), this::forget);
+    later(clock.instant().plusMillis(64 * sip.t1Ms()), ThirdPartyCall::forget);
   }
 
-  private void forget() {
+  private synchronized void forget() {
     sip.unbind(contactCallId);
     sip.unbind(agentCallId);
+    // why: the call's long timers (the last guard) may keep this object for minutes; it no longer
+    // needs its transactions, dialogs and bodies.
+    contactInvite = null;
+    contactDialog = null;
+    contactAck = null;
+    agentInvite = null;
+    agentDialog = null;
+    agentAck = null;
+    offer = null;
+  }
+
+  /**
+   * Runs a step of this call at {@code at}. why weakly: an ended call that nothing else holds must
+   * not stay in memory until its last timer (minutes later) fires; while live, the endpoint's
+   * Call-ID map holds it.
+   */
+  private void later(Instant at, java.util.function.Consumer<ThirdPartyCall> step) {
+    WeakReference<ThirdPartyCall> call = new WeakReference<>(this);
+    timer.schedule(
+        at,
+        () -> {
+          ThirdPartyCall c = call.get();
+          if (c != null) {
+            step.accept(c);
+          }
+        });
   }
 
   private static Duration retryAfter(Response response) {
