@@ -1,14 +1,10 @@
 package ai.agni.campaigns.calling;
 
 import ai.agni.campaigns.platform.Times;
-import ai.agni.campaigns.telephony.CallRequest;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import ai.agni.campaigns.telephony.CallRoutes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,7 +80,7 @@ public class SingleCallRepository {
                     rs.getObject("max_concurrent", Integer.class),
                     rs.getObject("max_cps", Double.class),
                     rs.getString("callee_number"),
-                    route(rs),
+                    CallRoutes.read(rs),
                     Duration.ofMillis(Math.max(1, rs.getLong("ring_duration_ms"))),
                     Duration.ofMillis(Math.max(1, rs.getLong("max_call_duration_ms"))),
                     Times.instant(rs, "queued_at")))
@@ -106,24 +102,5 @@ public class SingleCallRepository {
             """)
         .params(sessionId, organizationId, Times.db(queuedAt))
         .update();
-  }
-
-  /** Where the call's provider is reached, as the engine's routes name it; unset values absent. */
-  private static Map<String, String> route(ResultSet rs) throws SQLException {
-    Map<String, String> route = new HashMap<>();
-    for (String column :
-        List.of(
-            CallRequest.SIP_TRUNK_URI,
-            CallRequest.SIP_USERNAME,
-            CallRequest.SIP_PASSWORD,
-            CallRequest.RUNTIME_URL,
-            CallRequest.RUNTIME_SECRET,
-            CallRequest.AGENT_SIP_URI)) {
-      String value = rs.getString(column);
-      if (value != null) {
-        route.put(column, value);
-      }
-    }
-    return Map.copyOf(route);
   }
 }

@@ -1,15 +1,13 @@
 package ai.agni.campaigns.dialer;
 
 import ai.agni.campaigns.platform.Times;
-import ai.agni.campaigns.telephony.CallRequest;
+import ai.agni.campaigns.telephony.CallRoutes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -183,27 +181,13 @@ class EngineCampaignRepository {
   }
 
   private static PhoneLine line(ResultSet rs) throws SQLException {
-    Map<String, String> route = new HashMap<>();
-    for (String column :
-        List.of(
-            CallRequest.SIP_TRUNK_URI,
-            CallRequest.SIP_USERNAME,
-            CallRequest.SIP_PASSWORD,
-            CallRequest.RUNTIME_URL,
-            CallRequest.RUNTIME_SECRET,
-            CallRequest.AGENT_SIP_URI)) {
-      String value = rs.getString(column);
-      if (value != null) {
-        route.put(column, value);
-      }
-    }
     return new PhoneLine(
         rs.getObject("line_id", UUID.class),
         rs.getString("phone_number"),
         rs.getString("provider"),
         rs.getObject("line_max_concurrent", Integer.class),
         rs.getObject("line_max_cps", Double.class),
-        Map.copyOf(route));
+        CallRoutes.read(rs));
   }
 
   /** The rules, or null when the row's schedule cannot be read (see {@link #readable}). */

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import ai.agni.campaigns.organization.OrganizationService;
 import ai.agni.campaigns.testsupport.SipPeerTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -69,15 +66,14 @@ class SipCallFlowTest {
   @Autowired SipTelephonyAdapter adapter;
   @Autowired JdbcClient jdbc;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final List<Sipp> peers = new ArrayList<>();
   private final List<String> campaigns = new ArrayList<>();
-  private String key;
+  private ServiceApi api;
 
   @AfterEach
   void stopPeersAndCheckNoSlotIsHeld() throws Exception {
     for (String c : campaigns) {
-      call("POST", "/campaigns/" + c + "/complete", null);
+      api.call("POST", "/campaigns/" + c + "/complete", null);
     }
     peers.forEach(Sipp::close);
     await()
@@ -324,12 +320,13 @@ class SipCallFlowTest {
     assertThat(s.get("counts_as_attempt").asBoolean()).isFalse();
     assertThat(run.contact().get("status").asString()).isEqualTo("pending");
     assertThat(run.contact().get("attempts").asInt()).isZero();
-    JsonNode campaign = data(call("GET", "/campaigns/" + run.campaignId(), null));
+    JsonNode campaign = api.data(api.call("GET", "/campaigns/" + run.campaignId(), null));
     assertThat(campaign.get("status").asString()).isEqualTo("paused");
     assertThat(campaign.get("pausedReason").asString()).isEqualTo("trunk_auth_failed");
     assertThat(trunk.messages()).contains("Proxy-Authorization: Digest");
 
-    JsonNode resumed = data(call("POST", "/campaigns/" + run.campaignId() + "/resume", null));
+    JsonNode resumed =
+        api.data(api.call("POST", "/campaigns/" + run.campaignId() + "/resume", null));
     assertThat(resumed.get("pausedReason").isNull()).as("resuming clears the reason").isTrue();
   }
 
@@ -392,23 +389,24 @@ class SipCallFlowTest {
 
   @Test
   void aSipNumberCannotBeActivatedWithAnAgentWithoutSipUri() throws Exception {
-    key = organizations.create("SIP " + UUID.randomUUID(), "US", 100, 50).apiKey();
-    String agent = id(call("POST", "/agents/", "{\"name\":\"No SIP\"}"));
+    api = new ServiceApi(json, port);
+    api.useKey(organizations.create("SIP " + UUID.randomUUID(), "US", 100, 50).apiKey());
+    String agent = api.id(api.call("POST", "/agents/", "{\"name\":\"No SIP\"}"));
     String number =
-        id(
-            call(
+        api.id(
+            api.call(
                 "POST",
                 "/phone-numbers",
                 "{\"phone_number\":\"+14155550100\",\"provider\":\"sip\",\"sip_trunk_uri\":\"sip:127.0.0.1:5999\"}"));
-    String contact = id(call("POST", "/contacts/", "{\"phone\":\"+14155550101\"}"));
+    String contact = api.id(api.call("POST", "/contacts/", "{\"phone\":\"+14155550101\"}"));
     String campaign =
-        id(
-            call(
+        api.id(
+            api.call(
                 "POST",
                 "/campaigns/",
                 "{\"name\":\"x\",\"agentId\":\"%s\",\"phoneNumberId\":\"%s\",\"fromPhoneNumber\":\"+14155550100\",\"contactIds\":[\"%s\"]}"
                     .formatted(agent, number, contact)));
-    HttpResponse<String> answer = call("POST", "/campaigns/" + campaign + "/start", null);
+    HttpResponse<String> answer = api.call("POST", "/campaigns/" + campaign + "/start", null);
     assertThat(answer.statusCode()).isEqualTo(409);
     assertThat(json.readTree(answer.body()).at("/errors/0/field").asString())
         .isEqualTo("agent.sipUri");
@@ -486,11 +484,12 @@ class SipCallFlowTest {
       String user,
       String password)
       throws Exception {
-    key = organizations.create("SIP " + UUID.randomUUID(), "US", 100, 50).apiKey();
+    api = new ServiceApi(json, port);
+    api.useKey(organizations.create("SIP " + UUID.randomUUID(), "US", 100, 50).apiKey());
     String sipUri = agent == null ? "sip:agent@127.0.0.1:9" : agent.uri("agent", transport);
     String agentId =
-        id(
-            call(
+        api.id(
+            api.call(
                 "POST",
                 "/agents/",
                 "{\"name\":\"SIP agent\",\"ringDurationMs\":%d,\"maxCallDurationMs\":%d,\"sipUri\":\"%s\"}"
@@ -500,16 +499,16 @@ class SipCallFlowTest {
             ? ""
             : ",\"sip_username\":\"%s\",\"sip_password\":\"%s\"".formatted(user, password);
     String numberId =
-        id(
-            call(
+        api.id(
+            api.call(
                 "POST",
                 "/phone-numbers",
                 "{\"phone_number\":\"+14155550100\",\"provider\":\"sip\",\"sip_trunk_uri\":\"%s\"%s}"
                     .formatted(trunk.uri(null, transport), credentials)));
     String phone = "+1415555" + String.format("%04d", (int) (Math.random() * 9000) + 1000);
     String contactId =
-        id(
-            call(
+        api.id(
+            api.call(
                 "POST",
                 "/contacts/",
                 "{\"phone\":\"%s\",\"first_name\":\"Ada\",\"metadata\":{\"appointment\":\"Mon 10:00\"}}"
@@ -517,8 +516,8 @@ class SipCallFlowTest {
     DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
     Instant now = Instant.now();
     String campaignId =
-        id(
-            call(
+        api.id(
+            api.call(
                 "POST",
                 "/campaigns/",
                 ("{\"name\":\"SIP\",\"agentId\":\"%s\",\"phoneNumberId\":\"%s\",\"fromPhoneNumber\":\"+14155550100\","
@@ -532,7 +531,7 @@ class SipCallFlowTest {
                         hhmm.format(now.plus(Duration.ofHours(2))),
                         retries)));
     campaigns.add(campaignId);
-    HttpResponse<String> started = call("POST", "/campaigns/" + campaignId + "/start", null);
+    HttpResponse<String> started = api.call("POST", "/campaigns/" + campaignId + "/start", null);
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     return new Run(campaignId, contactId, phone);
   }
@@ -559,7 +558,8 @@ class SipCallFlowTest {
 
     /** The campaign's sessions, newest first. */
     List<JsonNode> sessions() throws Exception {
-      JsonNode data = data(call("GET", "/calling/call-sessions?campaign_id=" + campaignId, null));
+      JsonNode data =
+          api.data(api.call("GET", "/calling/call-sessions?campaign_id=" + campaignId, null));
       List<JsonNode> out = new ArrayList<>();
       data.get("callSessions").forEach(out::add);
       return out;
@@ -584,7 +584,7 @@ class SipCallFlowTest {
     }
 
     JsonNode contact() throws Exception {
-      JsonNode items = data(call("GET", "/campaigns/" + campaignId + "/contacts", null));
+      JsonNode items = api.data(api.call("GET", "/campaigns/" + campaignId + "/contacts", null));
       for (JsonNode item : items) {
         if (item.get("id").asString().equals(contactId)) {
           return item;
@@ -592,28 +592,5 @@ class SipCallFlowTest {
       }
       throw new AssertionError("contact not in campaign: " + items);
     }
-  }
-
-  private String id(HttpResponse<String> answer) throws Exception {
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    return json.readTree(answer.body()).at("/data/id").asString();
-  }
-
-  private JsonNode data(HttpResponse<String> answer) throws Exception {
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    return json.readTree(answer.body()).get("data");
-  }
-
-  private HttpResponse<String> call(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1" + path))
-            .header("X-Api-Key", key)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

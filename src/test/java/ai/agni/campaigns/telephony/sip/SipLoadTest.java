@@ -7,10 +7,6 @@ import ai.agni.campaigns.organization.OrganizationService;
 import ai.agni.campaigns.testsupport.RealPeers;
 import ai.agni.campaigns.testsupport.SipPeerTest;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,8 +78,7 @@ class SipLoadTest {
   @Autowired JdbcClient jdbc;
   @Autowired SipTelephonyAdapter adapter;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private String key;
+  private ServiceApi api;
 
   @Test
   void twoHundredMixedCallsKeepEveryCapAndLeaveNothingHeld() throws Exception {
@@ -93,17 +88,18 @@ class SipLoadTest {
             WireCapture.toUdpPort(trunk.port(), Path.of("target", "sipp", "load-wire.pcap"));
         Sipp agent =
             Sipp.serve("agent-answer-wait-bye.xml", "load-agent", CALLS * answered / 10, "u1")) {
-      key = organizations.create("SIP load " + UUID.randomUUID(), "US", 1000, 100).apiKey();
+      api = new ServiceApi(json, port);
+      api.useKey(organizations.create("SIP load " + UUID.randomUUID(), "US", 1000, 100).apiKey());
       String agentId =
-          id(
-              call(
+          api.id(
+              api.call(
                   "POST",
                   "/agents/",
                   "{\"name\":\"Load agent\",\"ringDurationMs\":5000,\"maxCallDurationMs\":2500,\"sipUri\":\"%s\"}"
                       .formatted(agent.uri("agent", "u1"))));
       String numberId =
-          id(
-              call(
+          api.id(
+              api.call(
                   "POST",
                   "/phone-numbers",
                   "{\"phone_number\":\"+14155550100\",\"provider\":\"sip\",\"sip_trunk_uri\":\"%s\"}"
@@ -115,16 +111,16 @@ class SipLoadTest {
         phones.add(phone);
         contacts.append(i == 0 ? "" : ",").append("{\"phone\":\"").append(phone).append("\"}");
       }
-      data(call("POST", "/contacts/bulk", contacts.append("]}").toString()));
+      api.data(api.call("POST", "/contacts/bulk", contacts.append("]}").toString()));
       List<String> contactIds = new ArrayList<>();
-      JsonNode listed = data(call("GET", "/contacts/?limit=500", null));
+      JsonNode listed = api.data(api.call("GET", "/contacts/?limit=500", null));
       listed.forEach(c -> contactIds.add(c.get("id").asString()));
       assertThat(contactIds).hasSize(CALLS);
       DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
       Instant now = Instant.now();
       String campaignId =
-          id(
-              call(
+          api.id(
+              api.call(
                   "POST",
                   "/campaigns/",
                   ("{\"name\":\"Load\",\"agentId\":\"%s\",\"phoneNumberId\":\"%s\",\"fromPhoneNumber\":\"+14155550100\","
@@ -140,7 +136,7 @@ class SipLoadTest {
                           MAX_CONCURRENT)));
       long cpuBefore = processCpuNanos();
       Instant started = Instant.now();
-      assertThat(call("POST", "/campaigns/" + campaignId + "/start", null).statusCode())
+      assertThat(api.call("POST", "/campaigns/" + campaignId + "/start", null).statusCode())
           .isEqualTo(200);
 
       await()
@@ -150,7 +146,7 @@ class SipLoadTest {
               () ->
                   "completed"
                       .equals(
-                          data(call("GET", "/campaigns/" + campaignId, null))
+                          api.data(api.call("GET", "/campaigns/" + campaignId, null))
                               .get("status")
                               .asString()));
       Duration wall = Duration.between(started, Instant.now());
@@ -265,31 +261,11 @@ class SipLoadTest {
 
   private List<JsonNode> sessions(String campaignId) throws Exception {
     JsonNode data =
-        data(call("GET", "/calling/call-sessions?page_size=1000&campaign_id=" + campaignId, null));
+        api.data(
+            api.call(
+                "GET", "/calling/call-sessions?page_size=1000&campaign_id=" + campaignId, null));
     List<JsonNode> out = new ArrayList<>();
     data.get("callSessions").forEach(out::add);
     return out;
-  }
-
-  private String id(HttpResponse<String> answer) throws Exception {
-    return data(answer).get("id").asString();
-  }
-
-  private JsonNode data(HttpResponse<String> answer) throws Exception {
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    return json.readTree(answer.body()).get("data");
-  }
-
-  private HttpResponse<String> call(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1" + path))
-            .header("X-Api-Key", key)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import ai.agni.campaigns.organization.OrganizationService;
 import ai.agni.campaigns.testsupport.SipPeerTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
@@ -48,28 +45,29 @@ class SipPublicAddressTest {
   @Autowired ObjectMapper json;
   @Autowired OrganizationService organizations;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private String key;
+  private ServiceApi api;
 
   @Test
   void viaAndContactCarryThePublicAddressOnASingleCallOverTcp() throws Exception {
     try (Sipp trunk = Sipp.serve("uas-486.xml", "public-trunk", 1, "t1")) {
-      key = organizations.create("SIP public " + UUID.randomUUID(), "US", 100, 10).apiKey();
+      api = new ServiceApi(json, port);
+      api.useKey(organizations.create("SIP public " + UUID.randomUUID(), "US", 100, 10).apiKey());
       String agentId =
-          data(call(
-                  "POST",
-                  "/agents/",
-                  "{\"name\":\"Agent\",\"sipUri\":\"sip:agent@127.0.0.1:9;transport=tcp\"}"))
+          api.data(
+                  api.call(
+                      "POST",
+                      "/agents/",
+                      "{\"name\":\"Agent\",\"sipUri\":\"sip:agent@127.0.0.1:9;transport=tcp\"}"))
               .get("id")
               .asString();
-      data(
-          call(
+      api.data(
+          api.call(
               "POST",
               "/phone-numbers",
               "{\"phone_number\":\"+14155550100\",\"provider\":\"sip\",\"sip_trunk_uri\":\"%s\"}"
                   .formatted(trunk.uri(null, "t1"))));
       HttpResponse<String> created =
-          call(
+          api.call(
               "POST",
               "/calling/create-call",
               "{\"type\":\"outbound_call\",\"agent_id\":\"%s\",\"from_phone_number\":\"+14155550100\",\"to_phone_number\":\"+14155550177\"}"
@@ -81,7 +79,7 @@ class SipPublicAddressTest {
           await()
               .atMost(Duration.ofSeconds(20))
               .until(
-                  () -> data(call("GET", "/calling/call-sessions-detail/" + session, null)),
+                  () -> api.data(api.call("GET", "/calling/call-sessions-detail/" + session, null)),
                   d -> d.get("status").asString().equals("busy"));
       assertThat(s.get("disconnect_reason").asString()).isEqualTo("sip_486");
       assertThat(trunk.awaitExit(20)).as(trunk.log()).isZero();
@@ -91,23 +89,5 @@ class SipPublicAddressTest {
           .contains("INVITE sip:+14155550177@127.0.0.1:" + trunk.port() + ";transport=tcp")
           .contains("From: <sip:+14155550100@sbc.agni.example>");
     }
-  }
-
-  private JsonNode data(HttpResponse<String> answer) throws Exception {
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    return json.readTree(answer.body()).get("data");
-  }
-
-  private HttpResponse<String> call(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1" + path))
-            .header("X-Api-Key", key)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

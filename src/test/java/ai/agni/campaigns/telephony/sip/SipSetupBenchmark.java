@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 import ai.agni.campaigns.organization.OrganizationService;
 import ai.agni.campaigns.testsupport.SipPeerTest;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,21 +61,22 @@ class SipSetupBenchmark {
   @Autowired ObjectMapper json;
   @Autowired OrganizationService organizations;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private String key;
+  private ServiceApi api;
 
   @Test
   void setUpRate() throws Exception {
     try (Sipp trunk = Sipp.serveUntraced("uas-mix.xml", "bench-trunk", CALLS, "u1");
         Sipp agent = Sipp.serveUntraced("agent-answer-wait-bye.xml", "bench-agent", CALLS, "u1")) {
-      key = organizations.create("SIP bench " + UUID.randomUUID(), "US", 10_000, 1_000).apiKey();
+      api = new ServiceApi(json, port);
+      api.useKey(
+          organizations.create("SIP bench " + UUID.randomUUID(), "US", 10_000, 1_000).apiKey());
       String agentId =
-          id(
+          api.id(
               "/agents/",
               "{\"name\":\"Bench\",\"ringDurationMs\":10000,\"maxCallDurationMs\":60000,\"sipUri\":\"%s\"}"
                   .formatted(agent.uri("agent", "u1")));
       String numberId =
-          id(
+          api.id(
               "/phone-numbers",
               "{\"phone_number\":\"+14155550100\",\"provider\":\"sip\",\"sip_trunk_uri\":\"%s\"}"
                   .formatted(trunk.uri(null, "u1")));
@@ -91,16 +88,16 @@ class SipSetupBenchmark {
           String phone = "+141555" + String.format("%05d", i * 10 + i % 6);
           body.append(i == from ? "" : ",").append("{\"phone\":\"").append(phone).append("\"}");
         }
-        data("POST", "/contacts/bulk", body.append("]}").toString());
+        api.data("POST", "/contacts/bulk", body.append("]}").toString());
       }
       for (int offset = 0; offset < CALLS; offset += 500) {
-        data("GET", "/contacts/?limit=500&offset=" + offset, null)
+        api.data("GET", "/contacts/?limit=500&offset=" + offset, null)
             .forEach(c -> contactIds.add(c.get("id").asString()));
       }
       DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
       Instant now = Instant.now();
       String campaignId =
-          id(
+          api.id(
               "/campaigns/",
               ("{\"name\":\"Bench\",\"agentId\":\"%s\",\"phoneNumberId\":\"%s\",\"fromPhoneNumber\":\"+14155550100\","
                       + "\"contactIds\":%s,%s\"schedule\":{\"windowStart\":\"%s\",\"windowEnd\":\"%s\","
@@ -114,13 +111,13 @@ class SipSetupBenchmark {
                       hhmm.format(now.plus(Duration.ofHours(2)))));
       long cpuBefore = cpuNanos();
       Instant started = Instant.now();
-      data("POST", "/campaigns/" + campaignId + "/start", null);
+      api.data("POST", "/campaigns/" + campaignId + "/start", null);
       await()
           .atMost(Duration.ofMinutes(10))
           .pollInterval(Duration.ofMillis(500))
           .until(
               () ->
-                  data("GET", "/campaigns/" + campaignId, null)
+                  api.data("GET", "/campaigns/" + campaignId, null)
                       .get("status")
                       .asString()
                       .equals("completed"));
@@ -131,7 +128,7 @@ class SipSetupBenchmark {
       int completed = 0;
       for (int page = 1; (page - 1) * 1000 < CALLS; page++) {
         JsonNode sessions =
-            data(
+            api.data(
                     "GET",
                     "/calling/call-sessions?page_size=1000&page="
                         + page
@@ -182,26 +179,5 @@ class SipSetupBenchmark {
   private static long cpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
-  }
-
-  private String id(String path, String body) throws Exception {
-    return data("POST", path, body).get("id").asString();
-  }
-
-  private JsonNode data(String method, String path, String body) throws Exception {
-    HttpResponse<String> answer =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1" + path))
-                .header("X-Api-Key", key)
-                .header("Content-Type", "application/json")
-                .method(
-                    method,
-                    body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    return json.readTree(answer.body()).get("data");
   }
 }
