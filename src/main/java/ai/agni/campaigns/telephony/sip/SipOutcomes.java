@@ -24,10 +24,10 @@ final class SipOutcomes {
   private SipOutcomes() {}
 
   /**
-   * A final non-2xx answer to the contact's INVITE.
+   * A final non-2xx answer to the contact's INVITE (a 401/407 here is one the credentials could not
+   * satisfy: the caller answers a first challenge itself).
    *
    * @param cancelled whether we had sent CANCEL (ring timeout): its 487 is a {@code ring_timeout}
-   * @param authFailed a 401/407 that the credentials cannot satisfy (none, or already refused)
    */
   static Ending ofFinalResponse(int code, boolean cancelled) {
     if (cancelled) {

@@ -69,6 +69,7 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
   private ClientTransaction contactInvite;
   private String contactCallId;
   private Dialog contactDialog;
+  private long contactAckCseq;
   private Request contactAck;
   private boolean provisional;
   private boolean ringing;
@@ -275,8 +276,6 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
               null));
     }
   }
-
-  private long contactAckCseq;
 
   private boolean mayAuthenticate() {
     return !authTried && request.route(CallRequest.SIP_USERNAME) != null;

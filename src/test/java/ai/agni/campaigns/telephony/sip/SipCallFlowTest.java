@@ -141,11 +141,7 @@ class SipCallFlowTest {
     assertThat(s.get("status").asString()).isEqualTo("completed");
     assertThat(s.get("disconnect_reason").asString()).isEqualTo("max_duration");
     assertAnsweredAndTimed(s);
-    long talkedMs =
-        Duration.between(
-                Instant.parse(s.get("answered_at").asString()),
-                Instant.parse(s.get("ended_at").asString()))
-            .toMillis();
+    long talkedMs = millisBetween(s, "answered_at", "ended_at");
     assertThat(talkedMs).isBetween(1_400L, 3_000L);
     assertThat(trunk.awaitExit(20)).as(trunk.log()).isZero();
     assertThat(agent.awaitExit(20)).as(agent.log()).isZero();
@@ -167,11 +163,7 @@ class SipCallFlowTest {
     JsonNode s = run.finalSession();
     assertThat(s.get("status").asString()).isEqualTo("busy");
     assertThat(s.get("disconnect_reason").asString()).isEqualTo("sip_486");
-    long tookMs =
-        Duration.between(
-                Instant.parse(s.get("started_at").asString()),
-                Instant.parse(s.get("ended_at").asString()))
-            .toMillis();
+    long tookMs = millisBetween(s, "started_at", "ended_at");
     assertThat(tookMs).as("found within the check interval").isLessThan(3_000);
   }
 
@@ -212,11 +204,7 @@ class SipCallFlowTest {
     assertThat(s.get("status").asString()).isEqualTo("no_answer");
     assertThat(s.get("disconnect_reason").asString()).isEqualTo("ring_timeout");
     assertThat(s.get("answered_at").isNull()).isTrue();
-    long rangMs =
-        Duration.between(
-                Instant.parse(s.get("started_at").asString()),
-                Instant.parse(s.get("ended_at").asString()))
-            .toMillis();
+    long rangMs = millisBetween(s, "started_at", "ended_at");
     assertThat(rangMs).isBetween(1_400L, 4_000L);
     assertThat(s.get("counts_as_attempt").asBoolean()).isTrue();
     assertThat(run.contact().get("status").asString()).isEqualTo("no_answer");
@@ -256,11 +244,7 @@ class SipCallFlowTest {
     assertThat(s.get("status").asString()).isEqualTo("failed");
     assertThat(s.get("disconnect_reason").asString()).isEqualTo("trunk_unavailable");
     assertThat(s.get("counts_as_attempt").asBoolean()).isFalse();
-    long waitedMs =
-        Duration.between(
-                Instant.parse(s.get("started_at").asString()),
-                Instant.parse(s.get("ended_at").asString()))
-            .toMillis();
+    long waitedMs = millisBetween(s, "started_at", "ended_at");
     assertThat(waitedMs).as("timer B = 64 x 50 ms").isBetween(3_000L, 5_000L);
     assertThat(run.contact().get("status").asString()).isEqualTo("pending");
     assertThat(run.contact().get("attempts").asInt()).isZero();
@@ -413,6 +397,13 @@ class SipCallFlowTest {
   }
 
   // --- helpers --------------------------------------------------------------------------------
+
+  /** Milliseconds from one timestamp of a session to another. */
+  private static long millisBetween(JsonNode session, String from, String to) {
+    return Duration.between(
+            Instant.parse(session.get(from).asString()), Instant.parse(session.get(to).asString()))
+        .toMillis();
+  }
 
   private static int count(String text, String needle) {
     int n = 0;
