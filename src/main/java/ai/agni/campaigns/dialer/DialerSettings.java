@@ -3,8 +3,10 @@ package ai.agni.campaigns.dialer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Settings under {@code agni.dialer.*}.
@@ -18,6 +20,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param claimHorizon how far ahead calls-per-second slots are reserved by one poll
  * @param heartbeatInterval how often the node refreshes its heartbeat
  * @param nodeTimeout a node whose heartbeat is older than this is dead and its calls are reaped
+ *     ({@code AGNI_NODE_TIMEOUT}, default 30 s)
+ * @param shutdownGrace on shutdown, how long live calls may go on before they are settled as the
+ *     reaper would ({@code AGNI_SHUTDOWN_GRACE}, default 60 s)
  * @param batchSize the most contacts claimed by one statement
  */
 @ConfigurationProperties("agni.dialer")
@@ -26,8 +31,9 @@ public record DialerSettings(
     String nodeId,
     Duration pollInterval,
     Duration claimHorizon,
-    Duration heartbeatInterval,
-    Duration nodeTimeout,
+    @DurationUnit(ChronoUnit.SECONDS) Duration heartbeatInterval,
+    @DurationUnit(ChronoUnit.SECONDS) Duration nodeTimeout,
+    @DurationUnit(ChronoUnit.SECONDS) Duration shutdownGrace,
     int batchSize) {
 
   public DialerSettings {
@@ -36,6 +42,7 @@ public record DialerSettings(
     claimHorizon = claimHorizon == null ? Duration.ofSeconds(1) : claimHorizon;
     heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(5) : heartbeatInterval;
     nodeTimeout = nodeTimeout == null ? Duration.ofSeconds(30) : nodeTimeout;
+    shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(60) : shutdownGrace;
     batchSize = batchSize <= 0 ? 200 : batchSize;
   }
 
@@ -58,6 +65,7 @@ public record DialerSettings(
             claimHorizon,
             heartbeatInterval,
             nodeTimeout,
+            shutdownGrace,
             batchSize);
   }
 

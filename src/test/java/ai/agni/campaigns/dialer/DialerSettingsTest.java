@@ -32,7 +32,7 @@ class DialerSettingsTest {
 
   @Test
   void anExplicitNodeIdWins() {
-    DialerSettings settings = new DialerSettings(true, " node-7 ", null, null, null, null, 0);
+    DialerSettings settings = new DialerSettings(true, " node-7 ", null, null, null, null, null, 0);
 
     assertThat(settings.withDefaultNodeId("node-7", "9090").nodeId()).isEqualTo("node-7");
     assertThat(settings.withDefaultNodeId(null, "9090").nodeId()).endsWith(":9090");

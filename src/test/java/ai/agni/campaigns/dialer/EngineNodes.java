@@ -80,6 +80,7 @@ final class EngineNodes {
         horizon,
         base.heartbeatInterval(),
         base.nodeTimeout(),
+        base.shutdownGrace(),
         base.batchSize());
   }
 
