@@ -1,5 +1,6 @@
 package ai.agni.campaigns.api;
 
+import ai.agni.campaigns.platform.DatabaseFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
@@ -114,12 +115,37 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> bug(Exception e, HttpServletRequest request) {
+    if (DatabaseFailures.isTransient(e)) {
+      return unavailable(e, request);
+    }
     log.error(
         "Unhandled error on {} {}. Indicates a bug.",
         request.getMethod(),
         request.getRequestURI(),
         e);
     return respond(ErrorCode.INTERNAL_ERROR, "Internal error", List.of());
+  }
+
+  /**
+   * The database did not answer (down, restarting, pool timed out) or a concurrent transaction
+   * conflicted: nothing was changed, and the same request may be sent again.
+   */
+  private static ResponseEntity<ApiError> unavailable(Exception e, HttpServletRequest request) {
+    boolean down = DatabaseFailures.isUnavailable(e);
+    log.warn(
+        "{} {} answered 503: {}",
+        request.getMethod(),
+        request.getRequestURI(),
+        DatabaseFailures.describe(e));
+    return ResponseEntity.status(ErrorCode.UNAVAILABLE.status())
+        .header("Retry-After", "1")
+        .body(
+            new ApiError(
+                down
+                    ? "The database is unavailable; try again shortly"
+                    : "A concurrent change conflicted with this request; try again",
+                ErrorCode.UNAVAILABLE,
+                List.of()));
   }
 
   private static ResponseEntity<ApiError> invalid(String field, String message) {

@@ -9,6 +9,7 @@ public enum ErrorCode {
   NOT_FOUND(HttpStatus.NOT_FOUND),
   CONFLICT(HttpStatus.CONFLICT),
   RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
+  UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
   INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
   private final HttpStatus status;

@@ -105,6 +105,28 @@ public class CallRecordRepository {
         == 1;
   }
 
+  /**
+   * Removes the row of a campaign call whose placing failed before anything was sent (the database
+   * dropped the connection around the commit): it is no call, and no list or stat may count it.
+   */
+  public void deleteUnstarted(UUID sessionId) {
+    jdbc.sql("DELETE FROM calls WHERE id = ? AND status = 'ringing' AND campaign_id IS NOT NULL")
+        .param(sessionId)
+        .update();
+  }
+
+  /** A single call whose placing failed before anything was sent waits in line again. */
+  public void backToQueued(UUID sessionId) {
+    jdbc.sql(
+            """
+            UPDATE calls SET status = 'queued', node = NULL, started_at = NULL,
+              version = version + 1
+            WHERE id = ? AND status = 'ringing' AND campaign_id IS NULL
+            """)
+        .param(sessionId)
+        .update();
+  }
+
   /** Calls answered, in one batch; a call that ended meanwhile stays as it ended. */
   public void markAnswered(List<UUID> sessionIds, List<Instant> at) {
     List<Object[]> rows = new ArrayList<>();

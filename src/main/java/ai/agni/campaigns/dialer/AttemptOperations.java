@@ -7,6 +7,7 @@ import ai.agni.campaigns.queue.QueueRef;
 import ai.agni.campaigns.queue.QueueRepository;
 import ai.agni.campaigns.queue.Settlement;
 import ai.agni.campaigns.telephony.CallResult;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +43,9 @@ final class AttemptOperations {
   private final SingleCallRepository singleCalls;
   private final LineBackoffRepository backoffs;
   private final EngineCampaignRepository campaigns;
+  private final DialRateRepository dialRates;
   private final DialerMetrics metrics;
+  private final Clock clock;
 
   AttemptOperations(
       TransactionTemplate tx,
@@ -52,7 +55,11 @@ final class AttemptOperations {
       SingleCallRepository singleCalls,
       LineBackoffRepository backoffs,
       EngineCampaignRepository campaigns,
-      DialerMetrics metrics) {
+      DialRateRepository dialRates,
+      DialerMetrics metrics,
+      Clock clock) {
+    this.dialRates = dialRates;
+    this.clock = clock;
     this.backoffs = backoffs;
     this.campaigns = campaigns;
     this.metrics = metrics;
@@ -64,12 +71,21 @@ final class AttemptOperations {
   }
 
   /**
-   * The attempts are placed now, in one transaction: their live rows become dialing and their call
-   * rows ring. Returns those placed; the others (reaped meanwhile, or whose campaign is no longer
-   * active) are left as claimed, for the caller to give back.
+   * What placing a group did: the attempts placed (their call rows say they started at {@code
+   * startedAt}), and those a calls-per-second window refused for now, with the instant to try
+   * again. The others (reaped meanwhile, or whose campaign is no longer active) are left as
+   * claimed, for the caller to give back.
    */
-  List<ClaimedAttempt> place(List<ClaimedAttempt> attempts, String node, Instant now) {
-    List<ClaimedAttempt> placed =
+  record Placing(List<ClaimedAttempt> placed, Map<UUID, Instant> later, Instant startedAt) {}
+
+  /**
+   * Places the attempts now, in one transaction: their live rows become dialing, every rate bucket
+   * they use admits their start at this moment (across nodes: see {@link StartWindows}), and their
+   * call rows ring. The start instant is taken once the buckets are locked, so the starts recorded
+   * are the ones the windows counted.
+   */
+  Placing place(List<ClaimedAttempt> attempts, String node) {
+    Placing placing =
         tx.execute(
             status -> {
               int[] marked =
@@ -81,10 +97,31 @@ final class AttemptOperations {
                   mine.add(attempts.get(i));
                 }
               }
+              Map<String, Double> rates = new TreeMap<>();
+              Map<String, Integer> calls = new HashMap<>();
+              for (ClaimedAttempt a : mine) {
+                a.rates().forEach((key, rate) -> rates.merge(key, rate, Math::min));
+                a.rates().keySet().forEach(key -> calls.merge(key, 1, Integer::sum));
+              }
+              Map<String, StartWindows.Ring> rings = dialRates.lock(rates, calls);
+              Instant now = CapacityPlanner.ceilMicros(clock.instant());
+              StartWindows.Decision decision =
+                  StartWindows.admit(
+                      mine.stream().map(a -> a.rates().keySet()).toList(), rings, now);
+              dialRates.store(decision);
+              Map<UUID, Instant> later = new HashMap<>();
+              List<UUID> unwritten = new ArrayList<>();
+              decision
+                  .retryAt()
+                  .forEach(
+                      (i, at) -> {
+                        later.put(mine.get(i).sessionId(), at);
+                        unwritten.add(mine.get(i).sessionId());
+                      });
               List<ClaimedAttempt> inCampaigns = new ArrayList<>();
               List<ClaimedAttempt> written = new ArrayList<>();
-              List<UUID> unwritten = new ArrayList<>();
-              for (ClaimedAttempt a : mine) {
+              for (int i : decision.admitted()) {
+                ClaimedAttempt a = mine.get(i);
                 if (a.origin() instanceof AttemptOrigin.CampaignContact) {
                   inCampaigns.add(a);
                 } else if (callRecords.markRinging(a.sessionId(), node, now)) {
@@ -104,11 +141,36 @@ final class AttemptOperations {
                 }
               }
               liveCalls.backToClaimed(unwritten);
-              return written;
+              return new Placing(written, later, now);
             });
     metrics.placedBatch(attempts.size());
-    placed.forEach(a -> metrics.placed());
-    return placed;
+    placing.placed().forEach(a -> metrics.placed());
+    return placing;
+  }
+
+  /**
+   * Gives back attempts whose placing transaction failed (the database did not answer): nobody was
+   * rung, so no attempt is used, whether or not that transaction committed after all. Removing the
+   * live row (this node's, in either state) is the guard; a call row it may have written goes too.
+   * Returns how many were given back by this call.
+   */
+  int giveBackUnsent(List<LiveAttempt> attempts, String node, Instant now) {
+    Integer done =
+        tx.execute(
+            status -> {
+              int[] removed =
+                  liveCalls.deleteOfNode(
+                      attempts.stream().map(LiveAttempt::sessionId).toList(), node);
+              int n = 0;
+              for (int i = 0; i < removed.length; i++) {
+                if (removed[i] == 1) {
+                  n++;
+                  restore(attempts.get(i), now, true);
+                }
+              }
+              return n;
+            });
+    return done == null ? 0 : done;
   }
 
   /** A poll claimed these many attempts for one organization (a metric). */
@@ -129,15 +191,26 @@ final class AttemptOperations {
               if (!liveCalls.deleteClaimed(a.sessionId())) {
                 return false;
               }
-              if (a.origin() instanceof AttemptOrigin.CampaignContact c) {
-                QueueRef ref = new QueueRef(c.contactId(), c.contactVersion());
-                queue.release(a.organizationId(), c.campaignId(), List.of(ref), now);
-              } else if (a.origin() instanceof AttemptOrigin.SingleCall s) {
-                singleCalls.putBack(a.sessionId(), a.organizationId(), s.queuedAt());
-              }
+              restore(a, now, false);
               return true;
             });
     return Boolean.TRUE.equals(done);
+  }
+
+  /** The contact or single call of a never-placed attempt waits again, its attempts unchanged. */
+  private void restore(LiveAttempt a, Instant now, boolean mayHaveCallRow) {
+    if (a.origin() instanceof AttemptOrigin.CampaignContact c) {
+      if (mayHaveCallRow) {
+        callRecords.deleteUnstarted(a.sessionId());
+      }
+      QueueRef ref = new QueueRef(c.contactId(), c.contactVersion());
+      queue.release(a.organizationId(), c.campaignId(), List.of(ref), now);
+    } else if (a.origin() instanceof AttemptOrigin.SingleCall s) {
+      if (mayHaveCallRow) {
+        callRecords.backToQueued(a.sessionId());
+      }
+      singleCalls.putBack(a.sessionId(), a.organizationId(), s.queuedAt());
+    }
   }
 
   /** Calls answered: shown as in progress, in one statement. */

@@ -184,22 +184,7 @@ final class ClaimCapacity {
         (key, list) -> {
           List<Instant> slots = plan.slots().getOrDefault(key, List.of());
           for (int i = 0; i < list.size(); i++) {
-            ClaimedAttempt a = list.get(i);
-            out.add(
-                new ClaimedAttempt(
-                    a.sessionId(),
-                    a.organizationId(),
-                    a.agentId(),
-                    a.line(),
-                    a.attempt(),
-                    a.to(),
-                    a.variables(),
-                    slots.get(i),
-                    a.leaseUntil(),
-                    a.ringTimeout(),
-                    a.maxDuration(),
-                    a.origin(),
-                    a.rates()));
+            out.add(list.get(i).withSlot(slots.get(i)));
           }
         });
     return out;

@@ -27,6 +27,24 @@ record ClaimedAttempt(
     AttemptOrigin origin,
     Map<String, Double> rates) {
 
+  /** This attempt at another slot (a rate window refused it at its first one). */
+  ClaimedAttempt withSlot(Instant at) {
+    return new ClaimedAttempt(
+        sessionId,
+        organizationId,
+        agentId,
+        line,
+        attempt,
+        to,
+        variables,
+        at,
+        leaseUntil,
+        ringTimeout,
+        maxDuration,
+        origin,
+        rates);
+  }
+
   LiveAttempt live() {
     return new LiveAttempt(sessionId, organizationId, attempt, origin, line.id());
   }

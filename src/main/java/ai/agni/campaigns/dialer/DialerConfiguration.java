@@ -41,6 +41,7 @@ class DialerConfiguration {
       EngineNodeRepository nodes,
       DoNotCallFilter dnc,
       LineBackoffRepository backoffs,
+      DialRateRepository dialRates,
       DialerMetrics metrics) {}
 
   @Bean
@@ -55,6 +56,7 @@ class DialerConfiguration {
       EngineNodeRepository nodes,
       DoNotCallFilter dnc,
       LineBackoffRepository backoffs,
+      DialRateRepository dialRates,
       DialerMetrics metrics) {
     return new Stores(
         tx,
@@ -67,6 +69,7 @@ class DialerConfiguration {
         nodes,
         dnc,
         backoffs,
+        dialRates,
         metrics);
   }
 
@@ -104,9 +107,11 @@ class DialerConfiguration {
             s.singleCalls(),
             s.backoffs(),
             s.campaigns(),
-            s.metrics());
+            s.dialRates(),
+            s.metrics(),
+            clock);
     OutcomeRecorder recorder =
-        new OutcomeRecorder(operations, s.campaigns(), s.metrics(), clock, writes, signal);
+        new OutcomeRecorder(operations, s.campaigns(), s.metrics(), clock, writes, timer, signal);
     DialerEngine.Steps steps =
         new DialerEngine.Steps(
             new PlanDueWork(
@@ -114,10 +119,12 @@ class DialerConfiguration {
             new ClaimCapacity(
                 s.tx(), s.buckets(), s.liveCalls(), s.queue(), s.dnc(), s.singleCalls(), settings),
             new DispatchClaimedAttempts(
-                timer, clock, router, operations, recorder, signal, settings.nodeId()),
+                timer, clock, router, operations, recorder, signal, settings.nodeId(), writes),
             new ReapStaleAttempts(s.liveCalls(), s.nodes(), recorder, operations, clock, settings),
             new SettleReportedCalls(s.liveCalls(), s.callRecords(), recorder),
+            recorder,
             s.nodes(),
+            s.liveCalls(),
             s.queue());
     return new DialerEngine(steps, clock, settings, signal);
   }

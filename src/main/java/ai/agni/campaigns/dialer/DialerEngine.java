@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,7 +24,9 @@ final class DialerEngine {
       DispatchClaimedAttempts dispatch,
       ReapStaleAttempts reap,
       SettleReportedCalls reports,
+      OutcomeRecorder outcomes,
       EngineNodeRepository nodes,
+      LiveCallRepository liveCalls,
       QueueRepository queue) {}
 
   private final Steps steps;
@@ -31,6 +34,8 @@ final class DialerEngine {
   private final DialerSettings settings;
   private final EngineSignal signal;
   private final AtomicLong rotation = new AtomicLong();
+  private final DatabaseReachability database = new DatabaseReachability();
+  private volatile boolean stopping;
 
   DialerEngine(Steps steps, Clock clock, DialerSettings settings, EngineSignal signal) {
     this.steps = steps;
@@ -64,6 +69,9 @@ final class DialerEngine {
    */
   Instant pollOnce() {
     signal.clear();
+    if (stopping) {
+      return null;
+    }
     Instant now = clock.instant();
     PlanDueWork.DueWork work = steps.plan().run(now);
     Instant next = null;
@@ -98,21 +106,80 @@ final class DialerEngine {
     return steps.reports();
   }
 
-  /** Refreshes this node's heartbeat. */
+  /**
+   * Refreshes this node's heartbeat, and the leases of its calls whose outcome waits to be written
+   * (the database did not answer when it arrived).
+   */
   void heartbeatOnce() {
-    steps.nodes().beat(settings.nodeId(), clock.instant());
+    Instant now = clock.instant();
+    steps.nodes().beat(settings.nodeId(), now);
+    List<UUID> unwritten = steps.outcomes().unwrittenSessions();
+    if (!unwritten.isEmpty()) {
+      steps
+          .liveCalls()
+          .renewLeases(
+              unwritten, now.plus(settings.nodeTimeout()).plus(settings.heartbeatInterval()));
+    }
   }
 
   /**
    * Settles the live attempts of dead nodes (node_lost) and those whose lease expired
-   * (lease_expired); claimed slots never placed are given back unused.
+   * (lease_expired); claimed slots never placed are given back unused. Nothing is judged until this
+   * node has reached the database for a whole node timeout after an outage (see {@link
+   * DatabaseReachability}).
    */
   int reapOnce() {
-    int reaped = steps.reap().reapDeadNodes() + steps.reap().reapExpiredLeases();
+    if (!database.connectedFor(settings.nodeTimeout(), clock.instant())) {
+      return 0;
+    }
+    int reaped =
+        steps.reap().reapDeadNodes()
+            + steps.reap().reapExpiredLeases()
+            + steps.reap().releaseStaleClaims();
     if (reaped > 0) {
       wake();
     }
     return reaped;
+  }
+
+  /** What this node's steps found about the database. */
+  DatabaseReachability database() {
+    return database;
+  }
+
+  /**
+   * Shutdown, first step: claims nothing more and gives back the attempts waiting for their slot
+   * (no attempt used). Returns how many were given back.
+   */
+  int stopClaiming() {
+    stopping = true;
+    return steps.dispatch().stop();
+  }
+
+  /** Calls of this node whose outcome has not arrived. */
+  int callsInFlight() {
+    return steps.dispatch().callsInFlight();
+  }
+
+  /** No call in flight, every outcome written, every unused claim given back. */
+  boolean drained() {
+    return steps.dispatch().callsInFlight() == 0
+        && steps.outcomes().allWritten()
+        && steps.dispatch().allGivenBack();
+  }
+
+  /** Writes what waits for the database now, without waiting for its back-off. */
+  void retryWritesNow() {
+    steps.outcomes().retryNow();
+    steps.dispatch().retryNow();
+  }
+
+  /**
+   * Shutdown, last step: the calls still live after the grace are settled as the reaper would
+   * (failed / node_lost, retried after the normal gap). Returns how many.
+   */
+  int settleLeftovers() {
+    return steps.reap().reapNode(settings.nodeId());
   }
 
   /** At start: this node's live attempts are from a previous life and are settled the same way. */

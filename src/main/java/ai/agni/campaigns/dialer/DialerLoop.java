@@ -1,18 +1,28 @@
 package ai.agni.campaigns.dialer;
 
+import ai.agni.campaigns.platform.DatabaseFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Runs the engine on one thread: poll, then sleep until the earliest of the next known work, the
  * next heartbeat, a wake-up, or the safety-net poll interval. Thin on purpose; all decisions live
  * in {@link DialerEngine}.
+ *
+ * <p>Shutdown (SIGTERM): the moment the context starts closing it stops claiming and gives back
+ * what waits for a slot; the HTTP server then stops accepting (its lifecycle stops before this
+ * one); then {@link #stop} lets the live calls finish for up to the shutdown grace while the
+ * heartbeat goes on, writes what is left, settles the calls still live as the reaper would, and
+ * returns.
  */
-final class DialerLoop implements SmartLifecycle {
+final class DialerLoop implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
 
   private static final Logger log = LoggerFactory.getLogger(DialerLoop.class);
 
@@ -22,17 +32,33 @@ final class DialerLoop implements SmartLifecycle {
    */
   static final Duration MIN_POLL_GAP = Duration.ofMillis(25);
 
+  /** How often the drain looks whether the live calls have ended. */
+  private static final Duration DRAIN_CHECK = Duration.ofMillis(50);
+
+  /** After the grace, how long the last writes may take before the process exits anyway. */
+  static final Duration LAST_WRITES = Duration.ofSeconds(10);
+
   private final DialerEngine engine;
   private final Clock clock;
   private final DialerSettings settings;
   private final Object signal = new Object();
   private volatile boolean running;
+  private volatile boolean stopping;
   private Thread thread;
 
   DialerLoop(DialerEngine engine, Clock clock, DialerSettings settings) {
     this.engine = engine;
     this.clock = clock;
     this.settings = settings;
+  }
+
+  /**
+   * Stops after the web server (which stops accepting first, then waits for its requests): the
+   * engine's drain comes last, while the database is still there.
+   */
+  @Override
+  public int getPhase() {
+    return WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1024;
   }
 
   @Override
@@ -50,15 +76,82 @@ final class DialerLoop implements SmartLifecycle {
     thread.start();
   }
 
+  /** The context is closing: claim nothing more, at once, before any lifecycle stops. */
   @Override
-  public synchronized void stop() {
+  public void onApplicationEvent(ContextClosedEvent event) {
+    stopClaiming();
+  }
+
+  private synchronized void stopClaiming() {
+    if (stopping || !running) {
+      return;
+    }
+    stopping = true;
+    int givenBack = engine.stopClaiming();
+    log.info(
+        "Shutting down: claiming stopped, {} claimed calls given back unused, {} live calls may"
+            + " finish within {} s",
+        givenBack,
+        engine.callsInFlight(),
+        settings.shutdownGrace().toSeconds());
+  }
+
+  @Override
+  public void stop() {
+    if (!running) {
+      return;
+    }
+    stopClaiming();
+    Instant started = clock.instant();
+    Instant graceEnd = started.plus(settings.shutdownGrace());
+    waitUntilDrained(graceEnd);
+    int leftLive = engine.callsInFlight();
+    int settled = 0;
+    engine.retryWritesNow();
+    waitUntilDrained(clock.instant().plus(leftLive == 0 ? LAST_WRITES : DRAIN_CHECK));
+    try {
+      settled = engine.settleLeftovers();
+    } catch (RuntimeException e) {
+      log.warn(
+          "Shutting down: could not settle this node's calls ({}); other nodes settle them as"
+              + " node_lost after the node timeout",
+          DatabaseFailures.describe(e));
+    }
+    if (!engine.drained() && leftLive == 0) {
+      log.warn(
+          "Shutting down: some outcomes could not be written; their calls are settled by"
+              + " other nodes as node_lost");
+    }
     running = false;
     synchronized (signal) {
       signal.notifyAll();
     }
-    if (thread != null) {
+    joinThread();
+    log.info(
+        "Engine stopped after {} ms: {} calls still live at the end of the grace, {} settled as"
+            + " node_lost",
+        Duration.between(started, clock.instant()).toMillis(),
+        leftLive,
+        settled);
+  }
+
+  private void waitUntilDrained(Instant deadline) {
+    while (!engine.drained() && clock.instant().isBefore(deadline)) {
+      engine.retryWritesNow();
       try {
-        thread.join(Duration.ofSeconds(5).toMillis());
+        Thread.sleep(DRAIN_CHECK.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void joinThread() {
+    Thread t = thread;
+    if (t != null) {
+      try {
+        t.join(Duration.ofSeconds(5).toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -78,12 +171,19 @@ final class DialerLoop implements SmartLifecycle {
       try {
         if (!clock.instant().isBefore(nextBeat)) {
           engine.heartbeatOnce();
-          engine.reapOnce();
+          if (!stopping) {
+            engine.reapOnce();
+          }
           nextBeat = clock.instant().plus(settings.heartbeatInterval());
         }
         next = engine.pollOnce();
+        engine.database().reachable(clock.instant());
       } catch (RuntimeException e) {
-        log.warn("Dialer step failed; retrying after the poll interval", e);
+        if (DatabaseFailures.isUnavailable(e)) {
+          engine.database().unreachable(clock.instant(), DatabaseFailures.describe(e));
+        } else {
+          log.warn("Dialer step failed; retrying after the poll interval", e);
+        }
       }
       holdOff(polledAt.plus(MIN_POLL_GAP));
       sleepUntil(earliest(next, nextBeat, clock.instant().plus(settings.pollInterval())));

@@ -1,5 +1,6 @@
 package ai.agni.campaigns.dialer;
 
+import ai.agni.campaigns.platform.DatabaseFailures;
 import ai.agni.campaigns.platform.TaskTimer;
 import ai.agni.campaigns.telephony.CallEventSink;
 import ai.agni.campaigns.telephony.CallOutcome;
@@ -17,14 +18,21 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Places claimed attempts at their reserved slots. At the moment of dialing it checks again that
- * the window is open and (in the transaction that places the call) that the campaign is still
- * active; a claim may wait up to the claim horizon. If not, the slot is given back unused. The
- * outcome goes to the {@link OutcomeRecorder}, then the engine is woken because capacity was freed.
+ * Places claimed attempts at their reserved slots. A slot is a reservation, not a permission: at
+ * the moment of dialing it checks again that the window is open, that the campaign is still active
+ * (in the transaction that places the call) and that every calls-per-second window admits the start
+ * now, across nodes ({@link StartWindows}); a call a window refuses waits for the instant it frees.
+ * A slot not used is given back without using an attempt. The outcome goes to the {@link
+ * OutcomeRecorder}, then the engine is woken because capacity was freed.
+ *
+ * <p>When the placing transaction fails (the database does not answer), nothing was sent: the
+ * attempts are given back, unused, as soon as the database answers again.
  */
 final class DispatchClaimedAttempts {
 
@@ -38,6 +46,9 @@ final class DispatchClaimedAttempts {
   private final EngineSignal capacityFreed;
   private final String node;
   private final SendPacer pacer = new SendPacer();
+  private final GroupCommit<LiveAttempt> giveBacks;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean stopped;
   private final PriorityQueue<ClaimedAttempt> due =
       new PriorityQueue<>(Comparator.comparing(ClaimedAttempt::slot));
 
@@ -48,7 +59,8 @@ final class DispatchClaimedAttempts {
       AttemptOperations operations,
       OutcomeRecorder recorder,
       EngineSignal capacityFreed,
-      String node) {
+      String node,
+      Executor writes) {
     this.timer = timer;
     this.clock = clock;
     this.router = router;
@@ -56,6 +68,9 @@ final class DispatchClaimedAttempts {
     this.recorder = recorder;
     this.capacityFreed = capacityFreed;
     this.node = node;
+    this.giveBacks =
+        new GroupCommit<>(
+            "unused claims", OutcomeRecorder.MAX_BATCH, writes, timer, clock, this::giveBack);
   }
 
   /**
@@ -69,8 +84,51 @@ final class DispatchClaimedAttempts {
     synchronized (due) {
       due.addAll(attempts);
     }
+    if (stopped) {
+      giveBackWaiting();
+      return;
+    }
     new TreeSet<>(attempts.stream().map(ClaimedAttempt::slot).toList())
         .forEach(slot -> timer.schedule(slot, this::dialDue));
+  }
+
+  /**
+   * Stops dialing: the attempts waiting for their slot are given back unused (a placing under way
+   * finishes, and its calls are live). Returns how many were waiting.
+   */
+  int stop() {
+    stopped = true;
+    return giveBackWaiting();
+  }
+
+  /** Calls handed to their adapter whose outcome has not arrived yet. */
+  int callsInFlight() {
+    return inFlight.get();
+  }
+
+  /** Whether every unused claim has been given back (none waits for the database). */
+  boolean allGivenBack() {
+    return giveBacks.isEmpty();
+  }
+
+  /** Tries the waiting give-backs again now (shutdown). */
+  void retryNow() {
+    giveBacks.retryNow();
+  }
+
+  private int giveBackWaiting() {
+    List<ClaimedAttempt> waiting;
+    synchronized (due) {
+      waiting = new ArrayList<>(due);
+      due.clear();
+    }
+    waiting.forEach(a -> giveBacks.submit(a.live()));
+    return waiting.size();
+  }
+
+  private void giveBack(List<LiveAttempt> attempts) {
+    operations.giveBackUnsent(attempts, node, clock.instant());
+    capacityFreed.raise();
   }
 
   private void dialDue() {
@@ -87,6 +145,10 @@ final class DispatchClaimedAttempts {
   }
 
   private void dial(List<ClaimedAttempt> group) {
+    if (stopped) {
+      group.forEach(a -> giveBacks.submit(a.live()));
+      return;
+    }
     Instant now = clock.instant();
     List<ClaimedAttempt> open = new ArrayList<>();
     for (ClaimedAttempt a : group) {
@@ -94,18 +156,46 @@ final class DispatchClaimedAttempts {
         open.add(a);
       }
     }
-    List<ClaimedAttempt> placed = open.isEmpty() ? List.of() : operations.place(open, node, now);
-    if (placed.size() < group.size()) {
-      // why: the window closed or the campaign stopped being active since the claim; the release
-      // is guarded, so an attempt the reaper settled meanwhile stays settled.
-      Set<UUID> dialed = new HashSet<>();
-      placed.forEach(a -> dialed.add(a.sessionId()));
-      group.stream()
-          .filter(a -> !dialed.contains(a.sessionId()))
-          .forEach(a -> operations.release(a.live(), now));
-      capacityFreed.raise();
+    AttemptOperations.Placing placing;
+    try {
+      placing =
+          open.isEmpty()
+              ? new AttemptOperations.Placing(List.of(), Map.of(), now)
+              : operations.place(open, node);
+    } catch (RuntimeException e) {
+      log.warn(
+          "Placing {} calls failed ({}); nothing was sent, they are given back unused",
+          group.size(),
+          DatabaseFailures.describe(e));
+      group.forEach(a -> giveBacks.submit(a.live()));
+      return;
     }
-    placed.forEach(this::call);
+    Set<UUID> handled = new HashSet<>(placing.later().keySet());
+    placing.placed().forEach(a -> handled.add(a.sessionId()));
+    List<ClaimedAttempt> waitAgain = new ArrayList<>();
+    for (ClaimedAttempt a : group) {
+      Instant at = placing.later().get(a.sessionId());
+      if (at != null) {
+        waitAgain.add(a.withSlot(at));
+      } else if (!handled.contains(a.sessionId())) {
+        // why: the window closed or the campaign stopped being active since the claim; the
+        // give-back is guarded, so an attempt the reaper settled meanwhile stays settled.
+        giveBacks.submit(a.live());
+      }
+    }
+    if (!waitAgain.isEmpty()) {
+      dispatchAgain(waitAgain);
+    }
+    placing.placed().forEach(this::call);
+  }
+
+  /** Attempts a rate window refused wait for the instant it frees (no new claim, no metric). */
+  private void dispatchAgain(List<ClaimedAttempt> attempts) {
+    synchronized (due) {
+      due.addAll(attempts);
+    }
+    new TreeSet<>(attempts.stream().map(ClaimedAttempt::slot).toList())
+        .forEach(slot -> timer.schedule(slot, this::dialDue));
   }
 
   /**
@@ -113,6 +203,7 @@ final class DispatchClaimedAttempts {
    * the moment the call leaves: a late timer or a slow first call must not send calls together.
    */
   private void call(ClaimedAttempt attempt) {
+    inFlight.incrementAndGet();
     try {
       router
           .placeCall(attempt.line().provider(), request(attempt), sink(attempt))
@@ -133,6 +224,7 @@ final class DispatchClaimedAttempts {
     try {
       recorder.record(attempt.live(), result);
     } finally {
+      inFlight.decrementAndGet();
       operations.ended();
     }
   }

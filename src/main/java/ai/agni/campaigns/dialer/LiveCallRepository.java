@@ -124,19 +124,46 @@ class LiveCallRepository {
 
   /** Removes a claimed attempt that was never placed; false when it was placed or settled. */
   boolean deleteClaimed(UUID sessionId) {
-    return remove(List.of(sessionId), " AND state = 'claimed'")[0] == 1;
+    return remove(List.of(sessionId), " AND state = 'claimed'", Map.of())[0] == 1;
+  }
+
+  /** Removes this node's attempts in either state: per session, 1 if this call removed it. */
+  int[] deleteOfNode(List<UUID> sessionIds, String node) {
+    return remove(sessionIds, " AND node = :node", Map.of("node", node));
   }
 
   /** Settles attempts: per session, 1 for the one caller that removed its row, else 0. */
   int[] delete(List<UUID> sessionIds) {
-    return remove(sessionIds, "");
+    return remove(sessionIds, "", Map.of());
+  }
+
+  /**
+   * Keeps the leases of these attempts at least until {@code until}: their outcome is known and
+   * waits to be written, so they must not be reaped as lost meanwhile.
+   */
+  void renewLeases(List<UUID> sessionIds, Instant until) {
+    batch(
+        "UPDATE live_calls SET lease_until = ? WHERE session_id = ? AND lease_until < ?",
+        sessionIds.stream()
+            .map(id -> new Object[] {Times.db(until), id, Times.db(until)})
+            .toList());
+  }
+
+  /** Claimed attempts never placed, claimed before {@code cutoff}, oldest first. */
+  List<LiveCall> claimedBefore(Instant cutoff, int limit) {
+    return jdbc.sql(
+            "SELECT * FROM live_calls WHERE state = 'claimed' AND claimed_at < ?"
+                + " ORDER BY claimed_at LIMIT ?")
+        .params(Times.db(cutoff), limit)
+        .query(LiveCallRepository::map)
+        .list();
   }
 
   /**
    * Locks the rows, deletes them and moves their counters, in the caller's transaction. why lock
    * first: the counters must move by exactly the rows this transaction deletes.
    */
-  private int[] remove(List<UUID> sessionIds, String condition) {
+  private int[] remove(List<UUID> sessionIds, String condition, Map<String, Object> params) {
     int[] removed = new int[sessionIds.size()];
     if (sessionIds.isEmpty()) {
       return removed;
@@ -150,6 +177,7 @@ class LiveCallRepository {
                   + condition
                   + " FOR UPDATE")
           .param("ids", chunk)
+          .params(params)
           .query(
               rs -> {
                 found.put(

@@ -1,6 +1,7 @@
 package ai.agni.campaigns.dialer;
 
 import ai.agni.campaigns.campaign.schedule.RetryPolicy;
+import ai.agni.campaigns.platform.TaskTimer;
 import ai.agni.campaigns.queue.QueueState;
 import ai.agni.campaigns.queue.Settlement;
 import ai.agni.campaigns.telephony.CallOutcome;
@@ -22,7 +23,9 @@ import java.util.concurrent.Executor;
  * settings and window are read fresh, so a change applies to the next decision.
  *
  * <p>Outcomes (and answered marks) that arrive together are written together, in one transaction,
- * on the executor for writes ({@link GroupCommit}), never on the carrier's thread in production.
+ * on the executor for writes ({@link GroupCommit}), never on the carrier's thread in production. An
+ * outcome that cannot be written (the database is down) is kept and written when it answers again,
+ * exactly once: the write removes the call's live row first, and a second write finds none.
  */
 final class OutcomeRecorder {
 
@@ -47,14 +50,36 @@ final class OutcomeRecorder {
       DialerMetrics metrics,
       Clock clock,
       Executor writes,
+      TaskTimer timer,
       EngineSignal capacityFreed) {
     this.capacityFreed = capacityFreed;
     this.operations = operations;
     this.campaigns = campaigns;
     this.metrics = metrics;
     this.clock = clock;
-    this.outcomes = new GroupCommit<>("call outcomes", MAX_BATCH, writes, this::write);
-    this.answers = new GroupCommit<>("answered calls", MAX_BATCH, writes, this::writeAnswers);
+    this.outcomes =
+        new GroupCommit<>("call outcomes", MAX_BATCH, writes, timer, clock, this::write);
+    this.answers =
+        new GroupCommit<>("answered calls", MAX_BATCH, writes, timer, clock, this::writeAnswers);
+  }
+
+  /**
+   * The calls whose outcome arrived and is not written yet (the database did not answer): their
+   * leases are renewed while they wait, so no reaper settles them as lost.
+   */
+  List<UUID> unwrittenSessions() {
+    return outcomes.unwritten().stream().map(f -> f.attempt().sessionId()).toList();
+  }
+
+  /** Whether every outcome and answered mark that arrived has been written. */
+  boolean allWritten() {
+    return outcomes.isEmpty() && answers.isEmpty();
+  }
+
+  /** Tries the unwritten ones again now, without waiting for their back-off (shutdown). */
+  void retryNow() {
+    outcomes.retryNow();
+    answers.retryNow();
   }
 
   /** Records a call's outcome (now, or with the batch being written by another thread). */

@@ -3,9 +3,13 @@ package ai.agni.campaigns.dialer;
 import ai.agni.campaigns.telephony.CallOutcome;
 import ai.agni.campaigns.telephony.CallResult;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,13 +73,41 @@ final class ReapStaleAttempts {
    * this the contact would stay in a call and hold a concurrency slot for good.
    */
   int reapExpiredLeases() {
-    int reaped =
-        settle(liveCalls.leaseExpired(clock.instant(), settings.batchSize()), "lease_expired");
+    Set<UUID> waitingToBeWritten = new HashSet<>(recorder.unwrittenSessions());
+    List<LiveCallRepository.LiveCall> expired =
+        liveCalls.leaseExpired(clock.instant(), settings.batchSize()).stream()
+            .filter(call -> !waitingToBeWritten.contains(call.sessionId()))
+            .toList();
+    int reaped = settle(expired, "lease_expired");
     if (reaped > 0) {
       log.warn("Reaped {} live attempts as lease_expired: their outcome never arrived", reaped);
     }
     return reaped;
   }
+
+  /**
+   * Gives back attempts claimed long ago and never placed, on any node: a claim whose commit the
+   * database confirmed too late for its node to know, or whose node lost it. A claim waits for its
+   * slot (at most the claim horizon) and then for a rate window; one still claimed a minute after
+   * that rang nobody, and the give-back is guarded against a placing that comes after all.
+   */
+  int releaseStaleClaims() {
+    Instant cutoff = clock.instant().minus(settings.claimHorizon()).minus(STALE_CLAIM);
+    Instant now = clock.instant();
+    int released = 0;
+    for (LiveCallRepository.LiveCall call : liveCalls.claimedBefore(cutoff, settings.batchSize())) {
+      if (operations.release(call.toAttempt(), now)) {
+        released++;
+      }
+    }
+    if (released > 0) {
+      log.warn("Gave back {} attempts claimed over a minute ago and never placed", released);
+    }
+    return released;
+  }
+
+  /** How long past the claim horizon a claimed, never placed attempt is considered lost. */
+  static final Duration STALE_CLAIM = Duration.ofMinutes(1);
 
   private int settle(List<LiveCallRepository.LiveCall> calls, String reason) {
     Instant now = clock.instant();

@@ -7,14 +7,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Holds calls-per-second caps at the moment a call leaves this node, not only on the slot the claim
- * reserved. Slots are spaced by the shared buckets, but a timer that fires late (a pause, a busy
- * core), or a send that is slow (the first call warms the SIP stack), would let calls leave
- * together. So the adapter asks just before it sends, and the pacer counts the calls that left per
- * bucket in a sliding window: at a rate of r ≥ 1 per second, at most ⌈r⌉ in any one second; below 1
- * per second, one per 1/r seconds. why a window, not a spacing from the previous call: a call that
- * left a little late must not delay every later one, or the pacer would fall ever further behind
- * the slots; within the window, late calls catch up without ever exceeding the cap.
+ * Holds calls-per-second caps on the wire, where a call leaves this node. The placing transaction
+ * admits each start against the windows shared by all nodes ({@link StartWindows}); this pacer
+ * keeps the sends of one node to the same windows after that: a send that is slow (the first call
+ * warms the SIP stack) would otherwise let the next calls leave together. So the adapter asks just
+ * before it sends, and the pacer counts the calls that left per bucket in a sliding window: at a
+ * rate of r ≥ 1 per second, at most ⌈r⌉ in any one second; below 1 per second, one per 1/r seconds.
+ * why a window, not a spacing from the previous call: a call that left a little late must not delay
+ * every later one, or the pacer would fall ever further behind the slots; within the window, late
+ * calls catch up without ever exceeding the cap.
  *
  * <p>A call counts from when its send returned (it left no later than that), and while a call of a
  * bucket is being sent the next waits for it, so the cap holds on the wire, not only in our clock.
@@ -39,15 +40,6 @@ final class SendPacer {
 
   private final Map<String, Window> windows = new HashMap<>();
 
-  /** The window length and the calls it may hold, for a rate. */
-  static Duration windowOf(double callsPerSecond) {
-    return callsPerSecond >= 1 ? Duration.ofSeconds(1) : CapacityPlanner.interval(callsPerSecond);
-  }
-
-  static int callsPerWindow(double callsPerSecond) {
-    return callsPerSecond >= 1 ? (int) Math.ceil(callsPerSecond - 1e-9) : 1;
-  }
-
   /**
    * Admits a call using these buckets (bucket key to calls per second) at {@code now}: null when it
    * may leave now (it then counts, and holds its buckets until {@link #sent}), else the instant to
@@ -63,11 +55,11 @@ final class SendPacer {
       if (w.sending) {
         return now.plus(WHILE_SENDING);
       }
-      Duration length = windowOf(rate.getValue());
+      Duration length = StartWindows.windowOf(rate.getValue());
       while (!w.sent.isEmpty() && !w.sent.peekFirst().plus(length).isAfter(now)) {
         w.sent.pollFirst();
       }
-      if (w.sent.size() >= callsPerWindow(rate.getValue())) {
+      if (w.sent.size() >= StartWindows.callsPerWindow(rate.getValue())) {
         Instant free = w.sent.peekFirst().plus(length);
         retry = retry == null || free.isAfter(retry) ? free : retry;
       }

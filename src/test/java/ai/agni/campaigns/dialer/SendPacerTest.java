@@ -110,11 +110,11 @@ class SendPacerTest {
 
   @Test
   void fractionalRatesHoldTheirCeilingInAnySecond() {
-    assertThat(SendPacer.callsPerWindow(2.5)).isEqualTo(3);
-    assertThat(SendPacer.callsPerWindow(20.0)).isEqualTo(20);
-    assertThat(SendPacer.callsPerWindow(0.2)).isEqualTo(1);
-    assertThat(SendPacer.windowOf(0.2)).isEqualTo(Duration.ofSeconds(5));
-    assertThat(SendPacer.windowOf(3)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(StartWindows.callsPerWindow(2.5)).isEqualTo(3);
+    assertThat(StartWindows.callsPerWindow(20.0)).isEqualTo(20);
+    assertThat(StartWindows.callsPerWindow(0.2)).isEqualTo(1);
+    assertThat(StartWindows.windowOf(0.2)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(StartWindows.windowOf(3)).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test

@@ -1,0 +1,140 @@
+package ai.agni.campaigns.dialer;
+
+import ai.agni.campaigns.platform.Times;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The recent starts of every calls-per-second bucket, shared by all nodes ({@code dial_rate_heads},
+ * {@code dial_rate_starts}), as rings that {@link StartWindows} decides on. Used inside the placing
+ * transaction: the heads are locked in key order, so two nodes placing calls of one bucket take
+ * turns and each sees the other's starts.
+ */
+@Repository
+class DialRateRepository {
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  DialRateRepository(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = template;
+  }
+
+  /**
+   * Locks each bucket's head (in key order; missing buckets are created empty), resizes a ring
+   * whose rate changed, and reads the slots that up to {@code calls} new starts would reuse.
+   *
+   * @param rates bucket key to calls per second, iterated in key order
+   * @param calls bucket key to the most starts this transaction may add
+   */
+  Map<String, StartWindows.Ring> lock(Map<String, Double> rates, Map<String, Integer> calls) {
+    Map<String, StartWindows.Ring> rings = new HashMap<>();
+    for (Map.Entry<String, Double> rate : rates.entrySet()) {
+      String key = rate.getKey();
+      int size = StartWindows.callsPerWindow(rate.getValue());
+      Duration window = StartWindows.windowOf(rate.getValue());
+      long[] head = lockHead(key, size);
+      long next = head[1];
+      if (head[0] != size) {
+        next = resize(key, (int) head[0], size, window);
+      }
+      Set<Integer> wanted = StartWindows.slotsToRead(size, next, calls.getOrDefault(key, 0));
+      Map<Integer, Instant> slots = new HashMap<>();
+      if (!wanted.isEmpty()) {
+        jdbc.sql(
+                "SELECT slot, started_at FROM dial_rate_starts WHERE bucket_key = :key"
+                    + " AND slot IN (:slots)")
+            .param("key", key)
+            .param("slots", List.copyOf(wanted))
+            .query(
+                (RowCallbackHandler)
+                    rs -> slots.put(rs.getInt("slot"), Times.instant(rs, "started_at")));
+      }
+      rings.put(key, new StartWindows.Ring(size, window, next, slots));
+    }
+    return rings;
+  }
+
+  /** Stores the admitted starts and the heads' new start numbers (the heads are locked). */
+  void store(StartWindows.Decision decision) {
+    List<Object[]> slots = new ArrayList<>();
+    decision
+        .written()
+        .forEach(
+            (key, written) ->
+                written.forEach((slot, at) -> slots.add(new Object[] {Times.db(at), key, slot})));
+    if (!slots.isEmpty()) {
+      template.batchUpdate(
+          "UPDATE dial_rate_starts SET started_at = ? WHERE bucket_key = ? AND slot = ?", slots);
+    }
+    List<Object[]> heads = new ArrayList<>();
+    decision.next().forEach((key, next) -> heads.add(new Object[] {next, key}));
+    if (!heads.isEmpty()) {
+      template.batchUpdate("UPDATE dial_rate_heads SET next_start = ? WHERE bucket_key = ?", heads);
+    }
+  }
+
+  /** The head's ring size and next start number, locked; created with an empty ring if missing. */
+  private long[] lockHead(String key, int size) {
+    List<long[]> found = selectHead(key);
+    if (found.isEmpty()) {
+      int created =
+          jdbc.sql(
+                  """
+                  INSERT INTO dial_rate_heads (bucket_key, ring_size, next_start) VALUES (?, ?, 0)
+                  ON CONFLICT DO NOTHING
+                  """)
+              .params(key, size)
+              .update();
+      if (created == 1) {
+        insertSlots(key, size, Map.of());
+      }
+      found = selectHead(key);
+    }
+    return found.get(0);
+  }
+
+  private List<long[]> selectHead(String key) {
+    return jdbc.sql(
+            "SELECT ring_size, next_start FROM dial_rate_heads WHERE bucket_key = ? FOR UPDATE")
+        .param(key)
+        .query((rs, n) -> new long[] {rs.getInt("ring_size"), rs.getLong("next_start")})
+        .list();
+  }
+
+  /** A ring for a new rate, keeping the newest starts that fit; returns the next start number. */
+  private long resize(String key, int oldSize, int size, Duration window) {
+    List<Instant> starts =
+        jdbc.sql("SELECT started_at FROM dial_rate_starts WHERE bucket_key = ?")
+            .param(key)
+            .query((rs, n) -> Times.instant(rs, "started_at"))
+            .list();
+    StartWindows.Ring ring = StartWindows.resized(starts, size, window);
+    jdbc.sql("DELETE FROM dial_rate_starts WHERE bucket_key = ?").param(key).update();
+    insertSlots(key, size, ring.slots());
+    jdbc.sql("UPDATE dial_rate_heads SET ring_size = ?, next_start = ? WHERE bucket_key = ?")
+        .params(size, ring.next(), key)
+        .update();
+    return ring.next();
+  }
+
+  private void insertSlots(String key, int size, Map<Integer, Instant> values) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int slot = 0; slot < size; slot++) {
+      Instant at = values.get(slot);
+      rows.add(new Object[] {key, slot, at == null ? null : Times.db(at)});
+    }
+    template.batchUpdate(
+        "INSERT INTO dial_rate_starts (bucket_key, slot, started_at) VALUES (?, ?, ?)", rows);
+  }
+}

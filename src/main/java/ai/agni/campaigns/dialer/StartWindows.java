@@ -1,0 +1,124 @@
+package ai.agni.campaigns.dialer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Decides, at the moment of dialing, which calls may start now without any sliding window of starts
+ * exceeding a calls-per-second cap. Pure: the buckets' recent starts in, the admitted calls and the
+ * buckets' new starts out.
+ *
+ * <p>A rate of r calls per second allows {@link #callsPerWindow} starts in any window of {@link
+ * #windowOf} (r ≥ 1: ⌈r⌉ in any one second; below 1: one per 1/r seconds). A bucket keeps its last
+ * N starts as a ring of N slots, start number s in slot s mod N. The next start replaces the oldest
+ * of those N, so it may happen at t exactly when that one is at least a window before t: then no
+ * window [x, x + w) holds more than N starts, and a call that waited (a late timer) catches up as
+ * soon as the window allows, not one spacing after the previous call.
+ */
+final class StartWindows {
+
+  private StartWindows() {}
+
+  static Duration windowOf(double callsPerSecond) {
+    return callsPerSecond >= 1 ? Duration.ofSeconds(1) : CapacityPlanner.interval(callsPerSecond);
+  }
+
+  static int callsPerWindow(double callsPerSecond) {
+    return callsPerSecond >= 1 ? (int) Math.ceil(callsPerSecond - 1e-9) : 1;
+  }
+
+  /**
+   * One bucket as read under its lock: its ring size, the number of starts so far ({@code next},
+   * the next start's number) and the slots this decision may reuse (absent or null: never used).
+   */
+  record Ring(int size, Duration window, long next, Map<Integer, Instant> slots) {
+
+    int slotOf(long start) {
+      return (int) Math.floorMod(start, (long) size);
+    }
+  }
+
+  /** The slots to read for up to {@code calls} starts of a bucket: the next ones in the ring. */
+  static Set<Integer> slotsToRead(int size, long next, int calls) {
+    Set<Integer> slots = new TreeSet<>();
+    for (int j = 0; j < Math.min(calls, size); j++) {
+      slots.add((int) Math.floorMod(next + j, (long) size));
+    }
+    return slots;
+  }
+
+  /**
+   * The decision for calls in order (earliest slot first).
+   *
+   * @param admitted indexes of the calls that start at {@code now}
+   * @param retryAt for each refused call, the earliest instant its buckets could admit it
+   * @param written per bucket, the slots to store ({@code now}) and its new next start number
+   */
+  record Decision(
+      List<Integer> admitted,
+      Map<Integer, Instant> retryAt,
+      Map<String, Map<Integer, Instant>> written,
+      Map<String, Long> next) {}
+
+  /**
+   * Admits each call, in order, if every bucket it uses can take one more start at {@code now}.
+   *
+   * @param calls per call, the buckets it uses (each must be in {@code rings})
+   */
+  static Decision admit(List<Set<String>> calls, Map<String, Ring> rings, Instant now) {
+    Map<String, Integer> used = new HashMap<>();
+    List<Integer> admitted = new ArrayList<>();
+    Map<Integer, Instant> retryAt = new LinkedHashMap<>();
+    Map<String, Map<Integer, Instant>> written = new HashMap<>();
+    for (int i = 0; i < calls.size(); i++) {
+      Instant freeAt = null;
+      for (String key : calls.get(i)) {
+        Ring ring = rings.get(key);
+        int j = used.getOrDefault(key, 0);
+        Instant previous = j >= ring.size() ? now : ring.slots().get(ring.slotOf(ring.next() + j));
+        if (previous != null && previous.plus(ring.window()).isAfter(now)) {
+          Instant free = previous.plus(ring.window());
+          freeAt = freeAt == null || free.isAfter(freeAt) ? free : freeAt;
+        }
+      }
+      if (freeAt != null) {
+        retryAt.put(i, freeAt);
+        continue;
+      }
+      admitted.add(i);
+      for (String key : calls.get(i)) {
+        Ring ring = rings.get(key);
+        int j = used.merge(key, 1, Integer::sum) - 1;
+        written.computeIfAbsent(key, k -> new HashMap<>()).put(ring.slotOf(ring.next() + j), now);
+      }
+    }
+    Map<String, Long> next = new HashMap<>();
+    used.forEach((key, n) -> next.put(key, rings.get(key).next() + n));
+    return new Decision(admitted, retryAt, written, next);
+  }
+
+  /**
+   * A ring resized for a new rate: the newest starts that fit, oldest first, in slots 0.., and the
+   * next start number after them.
+   */
+  static Ring resized(List<Instant> starts, int size, Duration window) {
+    List<Instant> sorted =
+        starts.stream()
+            .filter(s -> s != null)
+            .sorted()
+            .collect(ArrayList::new, List::add, List::addAll);
+    List<Instant> kept = sorted.subList(Math.max(0, sorted.size() - size), sorted.size());
+    Map<Integer, Instant> slots = new HashMap<>();
+    for (int i = 0; i < kept.size(); i++) {
+      slots.put(i, kept.get(i));
+    }
+    return new Ring(size, window, kept.size(), slots);
+  }
+}
