@@ -156,6 +156,11 @@ final class DialerEngine {
     return steps.dispatch().stop();
   }
 
+  /** Outcomes that arrived and wait for the database to be written. */
+  int unwrittenOutcomes() {
+    return steps.outcomes().unwrittenSessions().size();
+  }
+
   /** Calls of this node whose outcome has not arrived. */
   int callsInFlight() {
     return steps.dispatch().callsInFlight();

@@ -178,7 +178,7 @@ final class DialerLoop implements SmartLifecycle, ApplicationListener<ContextClo
         }
         next = engine.pollOnce();
         engine.database().reachable(clock.instant());
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | AssertionError e) {
         if (DatabaseFailures.isUnavailable(e)) {
           engine.database().unreachable(clock.instant(), DatabaseFailures.describe(e));
         } else {

@@ -162,7 +162,7 @@ final class DispatchClaimedAttempts {
           open.isEmpty()
               ? new AttemptOperations.Placing(List.of(), Map.of(), now)
               : operations.place(open, node);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError e) {
       log.warn(
           "Placing {} calls failed ({}); nothing was sent, they are given back unused",
           group.size(),

@@ -124,7 +124,7 @@ final class GroupCommit<T> {
           return;
         }
       }
-      RuntimeException error = write(batch);
+      Throwable error = write(batch);
       synchronized (lock) {
         if (error == null) {
           batch.forEach(unwritten::remove);
@@ -163,16 +163,18 @@ final class GroupCommit<T> {
     }
   }
 
-  private RuntimeException write(List<T> batch) {
+  private Throwable write(List<T> batch) {
     try {
       writer.accept(batch);
       return null;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError e) {
+      // why AssertionError: the PostgreSQL driver asserts on a connection closed mid-batch when
+      // assertions are on; the batch must be kept all the same.
       return e;
     }
   }
 
-  private void logFailure(RuntimeException error, int items, boolean outage) {
+  private void logFailure(Throwable error, int items, boolean outage) {
     if (outage && failures > 1) {
       log.debug("Writing {} failed again ({} tries): {}", what, failures, error.toString());
     } else if (outage) {

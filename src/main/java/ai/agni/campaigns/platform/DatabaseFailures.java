@@ -10,6 +10,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a database that cannot be reached (down, restarting, connection reset, pool timed out) from
@@ -34,6 +35,11 @@ public final class DatabaseFailures {
         return true;
       }
       if (t instanceof SQLException sql && isUnavailableState(sql.getSQLState())) {
+        return true;
+      }
+      if (t instanceof TransactionSystemException && t.getCause() instanceof SQLException) {
+        // why: a commit or rollback that failed in the driver lost its connection (the pool's
+        // closed-connection error carries no SQL state).
         return true;
       }
     }

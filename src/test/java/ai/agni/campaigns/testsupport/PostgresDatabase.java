@@ -43,6 +43,31 @@ public final class PostgresDatabase implements ExecutionCondition {
     return "agni_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   }
 
+  /** The test server's host and port, from {@link #baseUrl}. */
+  public static java.net.InetSocketAddress server() {
+    java.net.URI uri = java.net.URI.create(baseUrl().substring("jdbc:".length()));
+    return java.net.InetSocketAddress.createUnresolved(
+        uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort());
+  }
+
+  /**
+   * As {@link #register}, with the application connecting through {@code proxy} (a {@link TcpProxy}
+   * to {@link #server}) so a test can cut the database away.
+   */
+  public static void registerThrough(
+      DynamicPropertyRegistry registry, String schema, TcpProxy proxy) {
+    register(registry, schema);
+    java.net.InetSocketAddress server = server();
+    String direct = "//" + server.getHostString() + ":";
+    String url = baseUrl();
+    String proxied =
+        url.contains(direct + server.getPort())
+            ? url.replace(direct + server.getPort(), "//127.0.0.1:" + proxy.port())
+            : url.replace("//" + server.getHostString(), "//127.0.0.1:" + proxy.port());
+    String separator = proxied.contains("?") ? "&" : "?";
+    registry.add("spring.datasource.url", () -> proxied + separator + "currentSchema=" + schema);
+  }
+
   /** Points Spring's datasource and Flyway at a fresh schema of the test database. */
   public static void register(DynamicPropertyRegistry registry, String schema) {
     String separator = baseUrl().contains("?") ? "&" : "?";

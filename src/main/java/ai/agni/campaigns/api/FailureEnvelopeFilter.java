@@ -1,0 +1,73 @@
+package ai.agni.campaigns.api;
+
+import ai.agni.campaigns.platform.DatabaseFailures;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The outermost filter: a failure that escapes the filters after it (the API key lookup runs before
+ * any controller, so its database errors never reach {@link ApiExceptionHandler}) still answers
+ * with the whole envelope: 503 {@code UNAVAILABLE} when the database did not answer, else 500
+ * {@code INTERNAL_ERROR}; never a body of nulls.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class FailureEnvelopeFilter extends OncePerRequestFilter {
+
+  private static final Logger log = LoggerFactory.getLogger(FailureEnvelopeFilter.class);
+
+  private final JsonMapper json;
+
+  FailureEnvelopeFilter(JsonMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    try {
+      chain.doFilter(request, response);
+    } catch (RuntimeException | ServletException e) {
+      if (response.isCommitted()) {
+        throw e;
+      }
+      response.resetBuffer();
+      ApiError error;
+      if (DatabaseFailures.isTransient(e)) {
+        log.warn(
+            "{} {} answered 503: {}",
+            request.getMethod(),
+            request.getRequestURI(),
+            DatabaseFailures.describe(e));
+        response.setStatus(ErrorCode.UNAVAILABLE.status().value());
+        response.setHeader("Retry-After", "1");
+        error =
+            new ApiError(
+                "The database is unavailable; try again shortly", ErrorCode.UNAVAILABLE, List.of());
+      } else {
+        log.error(
+            "Unhandled error on {} {}. Indicates a bug.",
+            request.getMethod(),
+            request.getRequestURI(),
+            e);
+        response.setStatus(ErrorCode.INTERNAL_ERROR.status().value());
+        error = new ApiError("Internal error", ErrorCode.INTERNAL_ERROR, List.of());
+      }
+      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+      response.getOutputStream().write(json.writeValueAsBytes(error));
+    }
+  }
+}
