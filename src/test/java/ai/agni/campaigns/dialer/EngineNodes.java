@@ -23,6 +23,7 @@ final class EngineNodes {
   private Clock clock;
   private TaskTimer timer;
   private TelephonyPort carrier;
+  private Duration grace;
   private String nodeId = "node-" + UUID.randomUUID();
   private Duration horizon;
   private Duration pollInterval;
@@ -67,6 +68,11 @@ final class EngineNodes {
     return this;
   }
 
+  EngineNodes shutdownGrace(Duration grace) {
+    this.grace = grace;
+    return this;
+  }
+
   EngineNodes pollInterval(Duration interval) {
     this.pollInterval = interval;
     return this;
@@ -80,7 +86,7 @@ final class EngineNodes {
         horizon,
         base.heartbeatInterval(),
         base.nodeTimeout(),
-        base.shutdownGrace(),
+        grace == null ? base.shutdownGrace() : grace,
         base.batchSize());
   }
 
