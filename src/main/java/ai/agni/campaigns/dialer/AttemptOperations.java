@@ -144,6 +144,7 @@ final class AttemptOperations {
               return new Placing(written, later, now);
             });
     metrics.placedBatch(attempts.size());
+    metrics.rateWaits(placing.later().size());
     placing.placed().forEach(a -> metrics.placed());
     return placing;
   }

@@ -9,6 +9,8 @@ import ai.agni.campaigns.queue.QueueRepository;
 import ai.agni.campaigns.telephony.CallReports;
 import ai.agni.campaigns.telephony.CallResult;
 import ai.agni.campaigns.telephony.TelephonyRouter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -80,11 +82,19 @@ class DialerConfiguration {
       TaskTimer timer,
       TelephonyRouter router,
       DialerSettings settings,
-      Environment env) {
+      Environment env,
+      MeterRegistry registry) {
     DialerSettings node =
         settings.withDefaultNodeId(
             env.getProperty("agni.dialer.node-id"), env.getProperty("server.port"));
-    return engine(stores, clock, timer, router, node, writerThread(node.nodeId()));
+    DialerEngine engine = engine(stores, clock, timer, router, node, writerThread(node.nodeId()));
+    Gauge.builder("agni.outcomes.unwritten", engine, DialerEngine::unwrittenOutcomes)
+        .description("Call outcomes kept in memory until the database answers")
+        .register(registry);
+    Gauge.builder("agni.database.reachable", engine, e -> e.database().isDown() ? 0 : 1)
+        .description("1 while this node's engine reaches the database, 0 during an outage")
+        .register(registry);
+    return engine;
   }
 
   /** One engine node: its steps on this clock, timer and carrier (tests build extra nodes). */

@@ -161,6 +161,12 @@ final class DialerEngine {
     return steps.outcomes().unwrittenSessions().size();
   }
 
+  /** Claims again after {@link #stopClaiming} (the lifecycle was started again). */
+  void resumeClaiming() {
+    stopping = false;
+    steps.dispatch().resume();
+  }
+
   /** Calls of this node whose outcome has not arrived. */
   int callsInFlight() {
     return steps.dispatch().callsInFlight();
@@ -185,6 +191,11 @@ final class DialerEngine {
    */
   int settleLeftovers() {
     return steps.reap().reapNode(settings.nodeId());
+  }
+
+  /** After {@link #settleLeftovers}: the adapters end the legs of those calls. */
+  void hangUpLeftovers() {
+    steps.dispatch().hangUpAll();
   }
 
   /** At start: this node's live attempts are from a previous life and are settled the same way. */

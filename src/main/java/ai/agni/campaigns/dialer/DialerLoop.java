@@ -63,6 +63,9 @@ final class DialerLoop implements SmartLifecycle, ApplicationListener<ContextClo
 
   @Override
   public synchronized void start() {
+    // why: a stopped context may be started again (a paused test context is); it claims again.
+    stopping = false;
+    engine.resumeClaiming();
     engine.recoverOwnCalls();
     engine.onWake(
         () -> {
@@ -116,6 +119,9 @@ final class DialerLoop implements SmartLifecycle, ApplicationListener<ContextClo
           "Shutting down: could not settle this node's calls ({}); other nodes settle them as"
               + " node_lost after the node timeout",
           DatabaseFailures.describe(e));
+    }
+    if (leftLive > 0) {
+      engine.hangUpLeftovers();
     }
     if (!engine.drained() && leftLive == 0) {
       log.warn(

@@ -24,6 +24,7 @@ class DialerMetrics {
   private final DistributionSummary claimed;
   private final DistributionSummary placedBatch;
   private final DistributionSummary outcomeBatch;
+  private final Counter rateWaits;
 
   DialerMetrics(MeterRegistry registry) {
     this.placed =
@@ -44,6 +45,16 @@ class DialerMetrics {
     this.placedBatch = summary(registry, "agni.dialer.place.batch", "Calls placed per transaction");
     this.outcomeBatch =
         summary(registry, "agni.dialer.outcome.batch", "Call outcomes written per transaction");
+    this.rateWaits =
+        Counter.builder("agni.dialer.rate.waits")
+            .description(
+                "Calls that reached their slot while a calls-per-second window was full, and"
+                    + " waited for it")
+            .register(registry);
+  }
+
+  void rateWaits(int calls) {
+    rateWaits.increment(calls);
   }
 
   private static DistributionSummary summary(MeterRegistry registry, String name, String help) {

@@ -101,6 +101,11 @@ final class DispatchClaimedAttempts {
     return giveBackWaiting();
   }
 
+  /** Dials again after {@link #stop}. */
+  void resume() {
+    stopped = false;
+  }
+
   /** Calls handed to their adapter whose outcome has not arrived yet. */
   int callsInFlight() {
     return inFlight.get();
@@ -109,6 +114,11 @@ final class DispatchClaimedAttempts {
   /** Whether every unused claim has been given back (none waits for the database). */
   boolean allGivenBack() {
     return giveBacks.isEmpty();
+  }
+
+  /** Shutdown, after the grace: the adapters end the calls they still hold. */
+  void hangUpAll() {
+    router.hangUpAll();
   }
 
   /** Tries the waiting give-backs again now (shutdown). */

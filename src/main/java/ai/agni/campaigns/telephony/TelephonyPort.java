@@ -20,4 +20,11 @@ public interface TelephonyPort {
    * and together. Cheap when ready.
    */
   default void prepare() {}
+
+  /**
+   * The node is shutting down and its calls still live after the grace are settled: the adapter
+   * ends what it controls (SIP: CANCEL a ringing contact, BYE both legs of a connected call) so no
+   * leg is left up without anyone to end it. Their results no longer count.
+   */
+  default void hangUpAll() {}
 }

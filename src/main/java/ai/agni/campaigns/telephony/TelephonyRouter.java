@@ -44,6 +44,13 @@ public class TelephonyRouter {
   }
 
   /** Readies the adapter for {@code provider} (see {@link TelephonyPort#prepare}). */
+  /**
+   * Shutdown: every adapter ends the calls it still holds (see {@link TelephonyPort#hangUpAll}).
+   */
+  public void hangUpAll() {
+    ports.values().forEach(TelephonyPort::hangUpAll);
+  }
+
   public void prepare(String provider) {
     port(provider).prepare();
   }

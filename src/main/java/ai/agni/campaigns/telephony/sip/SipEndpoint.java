@@ -80,6 +80,9 @@ final class SipEndpoint implements SipListener, AutoCloseable {
 
     /** The credentials for a digest challenge on the contact leg, or null. */
     UserCredentials credentials(String realm);
+
+    /** The node is shutting down: end both legs now. */
+    void hangUpForShutdown();
   }
 
   private record Bound(CallHandler call, Leg leg) {}
@@ -164,6 +167,21 @@ final class SipEndpoint implements SipListener, AutoCloseable {
       stack = null;
       provider = null;
     }
+  }
+
+  /** Shutdown: every call still held ends its legs (each once, whichever leg it is bound by). */
+  void hangUpAll() {
+    byCallId.values().stream()
+        .map(Bound::call)
+        .distinct()
+        .forEach(
+            call -> {
+              try {
+                call.hangUpForShutdown();
+              } catch (RuntimeException e) {
+                log.debug("Hanging up at shutdown failed: {}", e.toString());
+              }
+            });
   }
 
   void bind(String callId, CallHandler call, Leg leg) {

@@ -70,6 +70,11 @@ public class SipTelephonyAdapter implements TelephonyPort, DisposableBean {
     }
   }
 
+  @Override
+  public void hangUpAll() {
+    endpoint.hangUpAll();
+  }
+
   /** Calls holding state in the stack right now (ended calls linger 64 × T1); for tests. */
   public int callsHeld() {
     return endpoint.boundCallIds();

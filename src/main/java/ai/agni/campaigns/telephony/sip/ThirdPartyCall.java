@@ -460,6 +460,32 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
     }
   }
 
+  /**
+   * The node is shutting down after its grace: a ringing contact is cancelled, a connected call
+   * gets BYE on both legs, a contact answered while the agent was being connected is hung up. The
+   * engine has already settled the call; this only leaves no leg up.
+   */
+  @Override
+  public synchronized void hangUpForShutdown() {
+    switch (state) {
+      case CALLING -> {
+        if (provisional) {
+          cancelContact();
+        } else {
+          end(result(CallOutcome.FAILED, "node_lost", true, "node shut down"));
+        }
+      }
+      case CONNECTING_AGENT -> agentFailed("node shut down");
+      case CONNECTED -> {
+        hangUpBoth();
+        end(result(CallOutcome.FAILED, "node_lost", true, "node shut down"));
+      }
+      default -> {
+        // why: cancelling already, or ended; nothing is left to hang up.
+      }
+    }
+  }
+
   private synchronized void maxDuration() {
     if (state == State.CONNECTED || state == State.CONNECTING_AGENT) {
       if (state == State.CONNECTING_AGENT) {
