@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -13,8 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP forwarder between the application and a real server (PostgreSQL), on a port of its own,
- * that a test can cut: {@link #cut} resets every connection and refuses new ones, as a database
- * restart or a network outage does; {@link #restore} accepts again on the same port.
+ * that a test can cut: {@link #cut} resets every connection and each new one, as a database restart
+ * or a network outage does; {@link #restore} forwards again.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -22,74 +21,69 @@ public final class TcpProxy implements AutoCloseable {
   private final int targetPort;
   private final int port;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-  private volatile ServerSocket server;
+  private final ServerSocket server;
+  private volatile boolean cut;
 
   public TcpProxy(String targetHost, int targetPort) {
     this.targetHost = targetHost;
     this.targetPort = targetPort;
-    try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      this.port = probe.getLocalPort();
+    try {
+      this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    restore();
+    this.port = server.getLocalPort();
+    Thread accept = new Thread(this::accept, "tcp-proxy-accept-" + port);
+    accept.setDaemon(true);
+    accept.start();
   }
 
   public int port() {
     return port;
   }
 
-  /** Resets every forwarded connection and closes the port (connections are refused). */
+  /**
+   * Resets every forwarded connection, and every new one at once, as a server that went away does.
+   * why keep the port: a closed port may be handed to another test's server meanwhile.
+   */
   public synchronized void cut() {
-    try {
-      if (server != null) {
-        server.close();
-        server = null;
-      }
-    } catch (IOException ignored) {
-      // closing
-    }
+    cut = true;
     for (Socket s : sockets) {
-      try {
-        s.setSoLinger(true, 0);
-        s.close();
-      } catch (IOException ignored) {
-        // already gone
-      }
+      reset(s);
     }
     sockets.clear();
   }
 
-  /** Accepts connections again, on the same port. */
+  /** Forwards connections again. */
   public synchronized void restore() {
-    if (server != null) {
-      return;
-    }
-    try {
-      ServerSocket s = new ServerSocket();
-      s.setReuseAddress(true);
-      s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-      server = s;
-      Thread accept = new Thread(() -> accept(s), "tcp-proxy-accept-" + port);
-      accept.setDaemon(true);
-      accept.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    cut = false;
   }
 
-  private void accept(ServerSocket s) {
-    while (!s.isClosed()) {
+  private void accept() {
+    while (!server.isClosed()) {
       try {
-        Socket client = s.accept();
+        Socket client = server.accept();
+        if (cut) {
+          reset(client);
+          continue;
+        }
         Socket upstream = new Socket(targetHost, targetPort);
         sockets.add(client);
         sockets.add(upstream);
         pump(client, upstream);
         pump(upstream, client);
       } catch (IOException e) {
-        // why: the server socket was closed by cut(), or the target refused; the client sees it
+        // why: closed, or the target refused; the client sees its connection end
       }
+    }
+  }
+
+  private static void reset(Socket s) {
+    try {
+      s.setSoLinger(true, 0);
+      s.close();
+    } catch (IOException ignored) {
+      // already gone
     }
   }
 
@@ -129,5 +123,10 @@ public final class TcpProxy implements AutoCloseable {
   @Override
   public void close() {
     cut();
+    try {
+      server.close();
+    } catch (IOException ignored) {
+      // closing
+    }
   }
 }
