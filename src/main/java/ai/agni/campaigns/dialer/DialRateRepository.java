@@ -4,10 +4,12 @@ import ai.agni.campaigns.platform.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,31 +40,88 @@ class DialRateRepository {
    * @param calls bucket key to the most starts this transaction may add
    */
   Map<String, StartWindows.Ring> lock(Map<String, Double> rates, Map<String, Integer> calls) {
+    if (rates.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, long[]> heads = lockHeads(rates);
     Map<String, StartWindows.Ring> rings = new HashMap<>();
+    Map<String, Set<Integer>> wanted = new HashMap<>();
+    Set<Integer> anySlot = new TreeSet<>();
     for (Map.Entry<String, Double> rate : rates.entrySet()) {
       String key = rate.getKey();
       int size = StartWindows.callsPerWindow(rate.getValue());
       Duration window = StartWindows.windowOf(rate.getValue());
-      long[] head = lockHead(key, size);
-      long next = head[1];
-      if (head[0] != size) {
-        next = resize(key, (int) head[0], size, window);
-      }
-      Set<Integer> wanted = StartWindows.slotsToRead(size, next, calls.getOrDefault(key, 0));
-      Map<Integer, Instant> slots = new HashMap<>();
-      if (!wanted.isEmpty()) {
-        jdbc.sql(
-                "SELECT slot, started_at FROM dial_rate_starts WHERE bucket_key = :key"
-                    + " AND slot IN (:slots)")
-            .param("key", key)
-            .param("slots", List.copyOf(wanted))
-            .query(
-                (RowCallbackHandler)
-                    rs -> slots.put(rs.getInt("slot"), Times.instant(rs, "started_at")));
-      }
-      rings.put(key, new StartWindows.Ring(size, window, next, slots));
+      long[] head = heads.get(key);
+      long next = head[0] == size ? head[1] : resize(key, size, window);
+      Set<Integer> slots = StartWindows.slotsToRead(size, next, calls.getOrDefault(key, 0));
+      wanted.put(key, slots);
+      anySlot.addAll(slots);
+      rings.put(key, new StartWindows.Ring(size, window, next, new HashMap<>()));
+    }
+    if (!anySlot.isEmpty()) {
+      jdbc.sql(
+              "SELECT bucket_key, slot, started_at FROM dial_rate_starts"
+                  + " WHERE bucket_key IN (:keys) AND slot IN (:slots)")
+          .param("keys", List.copyOf(rates.keySet()))
+          .param("slots", List.copyOf(anySlot))
+          .query(
+              (RowCallbackHandler)
+                  rs -> {
+                    String key = rs.getString("bucket_key");
+                    int slot = rs.getInt("slot");
+                    if (wanted.get(key).contains(slot)) {
+                      rings.get(key).slots().put(slot, Times.instant(rs, "started_at"));
+                    }
+                  });
     }
     return rings;
+  }
+
+  /**
+   * Locks the heads of these buckets in one statement, in key order (PostgreSQL locks the rows as
+   * the sorted scan returns them, so two placing transactions never wait for each other in a
+   * cycle); creates the missing ones first. Returns ring size and next start number per key.
+   */
+  private Map<String, long[]> lockHeads(Map<String, Double> rates) {
+    Map<String, long[]> heads = selectHeads(rates.keySet());
+    if (heads.size() < rates.size()) {
+      for (Map.Entry<String, Double> rate : rates.entrySet()) {
+        if (!heads.containsKey(rate.getKey())) {
+          create(rate.getKey(), StartWindows.callsPerWindow(rate.getValue()));
+        }
+      }
+      heads = selectHeads(rates.keySet());
+    }
+    return heads;
+  }
+
+  private Map<String, long[]> selectHeads(Collection<String> keys) {
+    Map<String, long[]> heads = new HashMap<>();
+    jdbc.sql(
+            "SELECT bucket_key, ring_size, next_start FROM dial_rate_heads"
+                + " WHERE bucket_key IN (:keys) ORDER BY bucket_key FOR UPDATE")
+        .param("keys", List.copyOf(keys))
+        .query(
+            (RowCallbackHandler)
+                rs ->
+                    heads.put(
+                        rs.getString("bucket_key"),
+                        new long[] {rs.getInt("ring_size"), rs.getLong("next_start")}));
+    return heads;
+  }
+
+  private void create(String key, int size) {
+    int created =
+        jdbc.sql(
+                """
+                INSERT INTO dial_rate_heads (bucket_key, ring_size, next_start) VALUES (?, ?, 0)
+                ON CONFLICT DO NOTHING
+                """)
+            .params(key, size)
+            .update();
+    if (created == 1) {
+      insertSlots(key, size, Map.of());
+    }
   }
 
   /** Stores the admitted starts and the heads' new start numbers (the heads are locked). */
@@ -84,36 +143,8 @@ class DialRateRepository {
     }
   }
 
-  /** The head's ring size and next start number, locked; created with an empty ring if missing. */
-  private long[] lockHead(String key, int size) {
-    List<long[]> found = selectHead(key);
-    if (found.isEmpty()) {
-      int created =
-          jdbc.sql(
-                  """
-                  INSERT INTO dial_rate_heads (bucket_key, ring_size, next_start) VALUES (?, ?, 0)
-                  ON CONFLICT DO NOTHING
-                  """)
-              .params(key, size)
-              .update();
-      if (created == 1) {
-        insertSlots(key, size, Map.of());
-      }
-      found = selectHead(key);
-    }
-    return found.get(0);
-  }
-
-  private List<long[]> selectHead(String key) {
-    return jdbc.sql(
-            "SELECT ring_size, next_start FROM dial_rate_heads WHERE bucket_key = ? FOR UPDATE")
-        .param(key)
-        .query((rs, n) -> new long[] {rs.getInt("ring_size"), rs.getLong("next_start")})
-        .list();
-  }
-
   /** A ring for a new rate, keeping the newest starts that fit; returns the next start number. */
-  private long resize(String key, int oldSize, int size, Duration window) {
+  private long resize(String key, int size, Duration window) {
     List<Instant> starts =
         jdbc.sql("SELECT started_at FROM dial_rate_starts WHERE bucket_key = ?")
             .param(key)
