@@ -99,15 +99,23 @@ final class AttemptOperations {
               }
               Map<String, Double> rates = new TreeMap<>();
               Map<String, Integer> calls = new HashMap<>();
+              List<Set<String>> buckets = new ArrayList<>();
               for (ClaimedAttempt a : mine) {
-                a.rates().forEach((key, rate) -> rates.merge(key, rate, Math::min));
-                a.rates().keySet().forEach(key -> calls.merge(key, 1, Integer::sum));
+                Set<String> held = new TreeSet<>();
+                a.rates()
+                    .forEach(
+                        (key, rate) -> {
+                          if (StartWindows.heldAtDialTime(rate)) {
+                            held.add(key);
+                            rates.merge(key, rate, Math::min);
+                            calls.merge(key, 1, Integer::sum);
+                          }
+                        });
+                buckets.add(held);
               }
               Map<String, StartWindows.Ring> rings = dialRates.lock(rates, calls);
               Instant now = CapacityPlanner.ceilMicros(clock.instant());
-              StartWindows.Decision decision =
-                  StartWindows.admit(
-                      mine.stream().map(a -> a.rates().keySet()).toList(), rings, now);
+              StartWindows.Decision decision = StartWindows.admit(buckets, rings, now);
               dialRates.store(decision);
               Map<UUID, Instant> later = new HashMap<>();
               List<UUID> unwritten = new ArrayList<>();

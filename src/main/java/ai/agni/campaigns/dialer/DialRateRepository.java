@@ -111,20 +111,19 @@ class DialRateRepository {
   }
 
   private void create(String key, int size) {
-    int created =
-        jdbc.sql(
-                """
-                INSERT INTO dial_rate_heads (bucket_key, ring_size, next_start) VALUES (?, ?, 0)
-                ON CONFLICT DO NOTHING
-                """)
-            .params(key, size)
-            .update();
-    if (created == 1) {
-      insertSlots(key, size, Map.of());
-    }
+    jdbc.sql(
+            """
+            INSERT INTO dial_rate_heads (bucket_key, ring_size, next_start) VALUES (?, ?, 0)
+            ON CONFLICT DO NOTHING
+            """)
+        .params(key, size)
+        .update();
   }
 
-  /** Stores the admitted starts and the heads' new start numbers (the heads are locked). */
+  /**
+   * Stores the admitted starts and the heads' new start numbers (the heads are locked, so no one
+   * else writes these slots). A slot is a row from its first start on.
+   */
   void store(StartWindows.Decision decision) {
     List<Object[]> slots = new ArrayList<>();
     decision
@@ -133,8 +132,22 @@ class DialRateRepository {
             (key, written) ->
                 written.forEach((slot, at) -> slots.add(new Object[] {Times.db(at), key, slot})));
     if (!slots.isEmpty()) {
-      template.batchUpdate(
-          "UPDATE dial_rate_starts SET started_at = ? WHERE bucket_key = ? AND slot = ?", slots);
+      int[] updated =
+          template.batchUpdate(
+              "UPDATE dial_rate_starts SET started_at = ? WHERE bucket_key = ? AND slot = ?",
+              slots);
+      List<Object[]> missing = new ArrayList<>();
+      for (int i = 0; i < updated.length; i++) {
+        if (updated[i] == 0) {
+          Object[] row = slots.get(i);
+          missing.add(new Object[] {row[1], row[2], row[0]});
+        }
+      }
+      if (!missing.isEmpty()) {
+        template.batchUpdate(
+            "INSERT INTO dial_rate_starts (bucket_key, slot, started_at) VALUES (?, ?, ?)",
+            missing);
+      }
     }
     List<Object[]> heads = new ArrayList<>();
     decision.next().forEach((key, next) -> heads.add(new Object[] {next, key}));
@@ -152,20 +165,19 @@ class DialRateRepository {
             .list();
     StartWindows.Ring ring = StartWindows.resized(starts, size, window);
     jdbc.sql("DELETE FROM dial_rate_starts WHERE bucket_key = ?").param(key).update();
-    insertSlots(key, size, ring.slots());
+    insertSlots(key, ring.slots());
     jdbc.sql("UPDATE dial_rate_heads SET ring_size = ?, next_start = ? WHERE bucket_key = ?")
         .params(size, ring.next(), key)
         .update();
     return ring.next();
   }
 
-  private void insertSlots(String key, int size, Map<Integer, Instant> values) {
+  private void insertSlots(String key, Map<Integer, Instant> values) {
     List<Object[]> rows = new ArrayList<>();
-    for (int slot = 0; slot < size; slot++) {
-      Instant at = values.get(slot);
-      rows.add(new Object[] {key, slot, at == null ? null : Times.db(at)});
+    values.forEach((slot, at) -> rows.add(new Object[] {key, slot, Times.db(at)}));
+    if (!rows.isEmpty()) {
+      template.batchUpdate(
+          "INSERT INTO dial_rate_starts (bucket_key, slot, started_at) VALUES (?, ?, ?)", rows);
     }
-    template.batchUpdate(
-        "INSERT INTO dial_rate_starts (bucket_key, slot, started_at) VALUES (?, ?, ?)", rows);
   }
 }

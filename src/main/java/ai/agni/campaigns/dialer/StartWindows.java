@@ -26,6 +26,18 @@ final class StartWindows {
 
   private StartWindows() {}
 
+  /**
+   * The largest ring kept: 10,000 starts per window, the highest rate the API accepts (an
+   * organization's 10,000 per second). A bucket above it (set directly in the database, as the
+   * throughput benchmark does for "no cap") is held by its claim-time slots only.
+   */
+  static final int MAX_RING = 10_000;
+
+  /** Whether starts at this rate are admitted against a ring at dial time. */
+  static boolean heldAtDialTime(double callsPerSecond) {
+    return callsPerWindow(callsPerSecond) <= MAX_RING;
+  }
+
   static Duration windowOf(double callsPerSecond) {
     return callsPerSecond >= 1 ? Duration.ofSeconds(1) : CapacityPlanner.interval(callsPerSecond);
   }

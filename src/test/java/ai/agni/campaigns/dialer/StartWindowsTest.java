@@ -56,6 +56,15 @@ class StartWindowsTest {
   }
 
   @Test
+  void everyRateTheApiAcceptsIsHeldAtDialTimeAndOnlyThose() {
+    assertThat(StartWindows.heldAtDialTime(0.1)).isTrue();
+    assertThat(StartWindows.heldAtDialTime(1000)).isTrue();
+    assertThat(StartWindows.heldAtDialTime(10_000)).isTrue();
+    assertThat(StartWindows.heldAtDialTime(10_000.5)).isFalse();
+    assertThat(StartWindows.heldAtDialTime(1_000_000)).isFalse();
+  }
+
+  @Test
   void aFullWindowRefusesUntilItsOldestStartLeavesIt() {
     MemoryRing ring = new MemoryRing(2);
     assertThat(admit(ring, T0, 3)).containsExactly(0, 1);
