@@ -49,14 +49,17 @@ class DialRateRepository {
     Set<Integer> anySlot = new TreeSet<>();
     for (Map.Entry<String, Double> rate : rates.entrySet()) {
       String key = rate.getKey();
-      int size = StartWindows.callsPerWindow(rate.getValue());
+      int perWindow = StartWindows.callsPerWindow(rate.getValue());
       Duration window = StartWindows.windowOf(rate.getValue());
       long[] head = heads.get(key);
+      // why never smaller: a rate lowered and raised again must find every start it kept.
+      int size = (int) Math.max(head[0], perWindow);
       long next = head[0] == size ? head[1] : resize(key, size, window);
-      Set<Integer> slots = StartWindows.slotsToRead(size, next, calls.getOrDefault(key, 0));
+      Set<Integer> slots =
+          StartWindows.slotsToRead(size, perWindow, next, calls.getOrDefault(key, 0));
       wanted.put(key, slots);
       anySlot.addAll(slots);
-      rings.put(key, new StartWindows.Ring(size, window, next, new HashMap<>()));
+      rings.put(key, new StartWindows.Ring(size, perWindow, window, next, new HashMap<>()));
     }
     if (!anySlot.isEmpty()) {
       jdbc.sql(
@@ -156,7 +159,7 @@ class DialRateRepository {
     }
   }
 
-  /** A ring for a new rate, keeping the newest starts that fit; returns the next start number. */
+  /** A ring grown for a higher rate, keeping every start; returns the next start number. */
   private long resize(String key, int size, Duration window) {
     List<Instant> starts =
         jdbc.sql("SELECT started_at FROM dial_rate_starts WHERE bucket_key = ?")

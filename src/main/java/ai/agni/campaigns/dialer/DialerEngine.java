@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -172,11 +173,27 @@ final class DialerEngine {
     return steps.dispatch().callsInFlight();
   }
 
-  /** No call in flight, every outcome written, every unused claim given back. */
+  /** Every outcome that arrived is written and every unused claim given back. */
+  boolean writesDone() {
+    return steps.outcomes().allWritten() && steps.dispatch().allGivenBack();
+  }
+
+  /**
+   * No call in flight (or none of this node's live rows left: another node settled them from events
+   * its runtime sent there), every outcome written, every unused claim given back.
+   */
   boolean drained() {
-    return steps.dispatch().callsInFlight() == 0
-        && steps.outcomes().allWritten()
-        && steps.dispatch().allGivenBack();
+    if (!writesDone()) {
+      return false;
+    }
+    if (steps.dispatch().callsInFlight() == 0) {
+      return true;
+    }
+    try {
+      return steps.liveCalls().ofNode(settings.nodeId()).isEmpty();
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** Writes what waits for the database now, without waiting for its back-off. */
@@ -190,7 +207,9 @@ final class DialerEngine {
    * (failed / node_lost, retried after the normal gap). Returns how many.
    */
   int settleLeftovers() {
-    return steps.reap().reapNode(settings.nodeId());
+    return steps
+        .reap()
+        .reapNode(settings.nodeId(), Set.copyOf(steps.outcomes().unwrittenSessions()));
   }
 
   /** After {@link #settleLeftovers}: the adapters end the legs of those calls. */

@@ -4,6 +4,7 @@ import ai.agni.campaigns.platform.DatabaseFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -35,6 +36,9 @@ final class DialerLoop implements SmartLifecycle, ApplicationListener<ContextClo
   /** How often the drain looks whether the live calls have ended. */
   private static final Duration DRAIN_CHECK = Duration.ofMillis(50);
 
+  /** After the grace, how long the adapters may take to end the calls they hang up. */
+  static final Duration HANG_UP_WAIT = Duration.ofSeconds(2);
+
   /** After the grace, how long the last writes may take before the process exits anyway. */
   static final Duration LAST_WRITES = Duration.ofSeconds(10);
 
@@ -53,12 +57,14 @@ final class DialerLoop implements SmartLifecycle, ApplicationListener<ContextClo
   }
 
   /**
-   * Stops after the web server (which stops accepting first, then waits for its requests): the
-   * engine's drain comes last, while the database is still there.
+   * Drains before the web server's graceful shutdown: from the start of the shutdown the server
+   * answers every request but HTTP runtimes' call events with 503 (see {@code ShutdownGate}), so
+   * the runtimes can still report the end of the calls being drained; it stops accepting once the
+   * drain is over.
    */
   @Override
   public int getPhase() {
-    return WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1024;
+    return WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE + 512;
   }
 
   @Override
@@ -107,11 +113,16 @@ final class DialerLoop implements SmartLifecycle, ApplicationListener<ContextClo
     stopClaiming();
     Instant started = clock.instant();
     Instant graceEnd = started.plus(settings.shutdownGrace());
-    waitUntilDrained(graceEnd);
+    waitUntil(engine::drained, graceEnd);
     int leftLive = engine.callsInFlight();
-    int settled = 0;
+    if (leftLive > 0) {
+      // why first: the adapters end the legs and report what they know (answer, talk time).
+      engine.hangUpLeftovers();
+      waitUntil(engine::drained, clock.instant().plus(HANG_UP_WAIT));
+    }
     engine.retryWritesNow();
-    waitUntilDrained(clock.instant().plus(leftLive == 0 ? LAST_WRITES : DRAIN_CHECK));
+    waitUntil(engine::writesDone, clock.instant().plus(LAST_WRITES));
+    int settled = 0;
     try {
       settled = engine.settleLeftovers();
     } catch (RuntimeException e) {
@@ -120,13 +131,11 @@ final class DialerLoop implements SmartLifecycle, ApplicationListener<ContextClo
               + " node_lost after the node timeout",
           DatabaseFailures.describe(e));
     }
-    if (leftLive > 0) {
-      engine.hangUpLeftovers();
-    }
-    if (!engine.drained() && leftLive == 0) {
+    if (engine.unwrittenOutcomes() > 0) {
       log.warn(
-          "Shutting down: some outcomes could not be written; their calls are settled by"
-              + " other nodes as node_lost");
+          "Shutting down: {} outcomes could not be written; other nodes settle their calls as"
+              + " node_lost after the node timeout",
+          engine.unwrittenOutcomes());
     }
     running = false;
     synchronized (signal) {
@@ -141,8 +150,8 @@ final class DialerLoop implements SmartLifecycle, ApplicationListener<ContextClo
         settled);
   }
 
-  private void waitUntilDrained(Instant deadline) {
-    while (!engine.drained() && clock.instant().isBefore(deadline)) {
+  private void waitUntil(BooleanSupplier done, Instant deadline) {
+    while (!done.getAsBoolean() && clock.instant().isBefore(deadline)) {
       engine.retryWritesNow();
       try {
         Thread.sleep(DRAIN_CHECK.toMillis());

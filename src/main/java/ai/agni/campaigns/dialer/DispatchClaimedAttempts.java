@@ -48,6 +48,7 @@ final class DispatchClaimedAttempts {
   private final SendPacer pacer = new SendPacer();
   private final GroupCommit<LiveAttempt> giveBacks;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger placing = new AtomicInteger();
   private volatile boolean stopped;
   private final PriorityQueue<ClaimedAttempt> due =
       new PriorityQueue<>(Comparator.comparing(ClaimedAttempt::slot));
@@ -111,9 +112,16 @@ final class DispatchClaimedAttempts {
     return inFlight.get();
   }
 
-  /** Whether every unused claim has been given back (none waits for the database). */
+  /**
+   * Whether nothing is left between claim and call: no placing under way, no attempt waiting for
+   * its slot, every unused claim given back (none waits for the database).
+   */
   boolean allGivenBack() {
-    return giveBacks.isEmpty();
+    boolean noneWaiting;
+    synchronized (due) {
+      noneWaiting = due.isEmpty();
+    }
+    return placing.get() == 0 && noneWaiting && giveBacks.isEmpty();
   }
 
   /** Shutdown, after the grace: the adapters end the calls they still hold. */
@@ -142,6 +150,15 @@ final class DispatchClaimedAttempts {
   }
 
   private void dialDue() {
+    placing.incrementAndGet();
+    try {
+      dialDueGroup();
+    } finally {
+      placing.decrementAndGet();
+    }
+  }
+
+  private void dialDueGroup() {
     Instant now = clock.instant();
     List<ClaimedAttempt> group = new ArrayList<>();
     synchronized (due) {
@@ -166,9 +183,9 @@ final class DispatchClaimedAttempts {
         open.add(a);
       }
     }
-    AttemptOperations.Placing placing;
+    AttemptOperations.Placing result;
     try {
-      placing =
+      result =
           open.isEmpty()
               ? new AttemptOperations.Placing(List.of(), Map.of(), now)
               : operations.place(open, node);
@@ -180,11 +197,18 @@ final class DispatchClaimedAttempts {
       group.forEach(a -> giveBacks.submit(a.live()));
       return;
     }
-    Set<UUID> handled = new HashSet<>(placing.later().keySet());
-    placing.placed().forEach(a -> handled.add(a.sessionId()));
+    if (stopped) {
+      // why: shutdown began while this placing ran; nothing was sent yet, so nobody was rung.
+      log.info(
+          "Shutting down: {} calls placed meanwhile are given back unsent", result.placed().size());
+      group.forEach(a -> giveBacks.submit(a.live()));
+      return;
+    }
+    Set<UUID> handled = new HashSet<>(result.later().keySet());
+    result.placed().forEach(a -> handled.add(a.sessionId()));
     List<ClaimedAttempt> waitAgain = new ArrayList<>();
     for (ClaimedAttempt a : group) {
-      Instant at = placing.later().get(a.sessionId());
+      Instant at = result.later().get(a.sessionId());
       if (at != null) {
         waitAgain.add(a.withSlot(at));
       } else if (!handled.contains(a.sessionId())) {
@@ -196,13 +220,17 @@ final class DispatchClaimedAttempts {
     if (!waitAgain.isEmpty()) {
       dispatchAgain(waitAgain);
     }
-    placing.placed().forEach(this::call);
+    result.placed().forEach(this::call);
   }
 
   /** Attempts a rate window refused wait for the instant it frees (no new claim, no metric). */
   private void dispatchAgain(List<ClaimedAttempt> attempts) {
     synchronized (due) {
       due.addAll(attempts);
+    }
+    if (stopped) {
+      giveBackWaiting();
+      return;
     }
     new TreeSet<>(attempts.stream().map(ClaimedAttempt::slot).toList())
         .forEach(slot -> timer.schedule(slot, this::dialDue));

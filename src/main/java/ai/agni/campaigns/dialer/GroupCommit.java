@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * The writer must be idempotent: a write whose commit succeeded although the caller saw an error is
  * written again, and must then change nothing (the engine's writes are guarded by their live row).
  * A failure that is not a database outage may be one bad item: the batch is then retried one item
- * at a time, and an item that fails alone waits at the back so the others are written.
+ * at a time, and an item that fails alone waits at the back so the others are written; after ten
+ * such failures it is given up (logged as an error).
  */
 final class GroupCommit<T> {
 
@@ -48,6 +50,7 @@ final class GroupCommit<T> {
   private final Object lock = new Object();
   private final ArrayDeque<T> waiting = new ArrayDeque<>();
   private final Set<T> unwritten = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<T, Integer> badTries = new IdentityHashMap<>();
   private boolean writing;
   private boolean backingOff;
   private int failures;
@@ -128,6 +131,7 @@ final class GroupCommit<T> {
       synchronized (lock) {
         if (error == null) {
           batch.forEach(unwritten::remove);
+          batch.forEach(badTries::remove);
           oneByOne = Math.max(0, oneByOne - 1);
           if (failures > 0) {
             log.info(
@@ -147,7 +151,16 @@ final class GroupCommit<T> {
           // why: a failure that is not an outage may be one bad item; find it, write the others.
           oneByOne = batch.size();
         }
-        if (!outage && batch.size() == 1 && !waiting.isEmpty()) {
+        if (!outage && batch.size() == 1 && badTries.merge(batch.get(0), 1, Integer::sum) >= 10) {
+          // why give up: a write that fails ten times alone, with the database up, is a bug;
+          // kept for good it would hold its contact in a call and renew its lease for ever.
+          // Dropped, the call is settled by the lease reaper (lease_expired) like a lost one.
+          T bad = batch.get(0);
+          badTries.remove(bad);
+          unwritten.remove(bad);
+          log.error(
+              "Writing {} gave up on {} after 10 failures; the lease reaper settles it", what, bad);
+        } else if (!outage && batch.size() == 1 && !waiting.isEmpty()) {
           waiting.addLast(batch.get(0));
         } else {
           for (int i = batch.size() - 1; i >= 0; i--) {

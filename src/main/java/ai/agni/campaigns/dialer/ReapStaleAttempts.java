@@ -60,7 +60,17 @@ final class ReapStaleAttempts {
 
   /** Settles every live attempt of {@code node}; returns how many this reaper settled. */
   int reapNode(String node) {
-    int reaped = settle(liveCalls.ofNode(node), "node_lost");
+    return reapNode(node, Set.of());
+  }
+
+  /**
+   * As {@link #reapNode(String)}, leaving out calls whose outcome this node holds unwritten (at
+   * shutdown: their own end is better than node_lost, and other nodes reap them if it never comes).
+   */
+  int reapNode(String node, Set<UUID> skip) {
+    List<LiveCallRepository.LiveCall> live =
+        liveCalls.ofNode(node).stream().filter(c -> !skip.contains(c.sessionId())).toList();
+    int reaped = settle(live, "node_lost");
     if (reaped > 0) {
       log.info("Reaped {} live attempts of node {} (node_lost)", reaped, node);
     }

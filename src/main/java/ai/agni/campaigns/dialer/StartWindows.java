@@ -17,10 +17,10 @@ import java.util.TreeSet;
  *
  * <p>A rate of r calls per second allows {@link #callsPerWindow} starts in any window of {@link
  * #windowOf} (r ≥ 1: ⌈r⌉ in any one second; below 1: one per 1/r seconds). A bucket keeps its last
- * N starts as a ring of N slots, start number s in slot s mod N. The next start replaces the oldest
- * of those N, so it may happen at t exactly when that one is at least a window before t: then no
- * window [x, x + w) holds more than N starts, and a call that waited (a late timer) catches up as
- * soon as the window allows, not one spacing after the previous call.
+ * M ≥ N starts as a ring of M slots, start number s in slot s mod M. A new start may happen at t
+ * exactly when the N-th start before it is at least a window before t: then no window [x, x + w)
+ * holds more than N starts, and a call that waited (a late timer) catches up as soon as the window
+ * allows, not one spacing after the previous call.
  */
 final class StartWindows {
 
@@ -47,21 +47,31 @@ final class StartWindows {
   }
 
   /**
-   * One bucket as read under its lock: its ring size, the number of starts so far ({@code next},
-   * the next start's number) and the slots this decision may reuse (absent or null: never used).
+   * One bucket as read under its lock: its ring's size (at least the starts one window holds, and
+   * never smaller than it once was, so a rate lowered and raised again loses no start), the starts
+   * one window may hold now, the number of starts so far ({@code next}, the next start's number)
+   * and the slots this decision compares with (absent or null: never used).
    */
-  record Ring(int size, Duration window, long next, Map<Integer, Instant> slots) {
+  record Ring(int size, int perWindow, Duration window, long next, Map<Integer, Instant> slots) {
 
     int slotOf(long start) {
       return (int) Math.floorMod(start, (long) size);
     }
+
+    /** The start the j-th new one of this decision must be a window after: its number. */
+    long comparedWith(int j) {
+      return next + j - perWindow;
+    }
   }
 
-  /** The slots to read for up to {@code calls} starts of a bucket: the next ones in the ring. */
-  static Set<Integer> slotsToRead(int size, long next, int calls) {
+  /** The slots to read for up to {@code calls} starts of a bucket: those they are compared with. */
+  static Set<Integer> slotsToRead(int size, int perWindow, long next, int calls) {
     Set<Integer> slots = new TreeSet<>();
-    for (int j = 0; j < Math.min(calls, size); j++) {
-      slots.add((int) Math.floorMod(next + j, (long) size));
+    for (int j = 0; j < Math.min(calls, perWindow); j++) {
+      long compared = next + j - perWindow;
+      if (compared >= 0) {
+        slots.add((int) Math.floorMod(compared, (long) size));
+      }
     }
     return slots;
   }
@@ -94,7 +104,11 @@ final class StartWindows {
       for (String key : calls.get(i)) {
         Ring ring = rings.get(key);
         int j = used.getOrDefault(key, 0);
-        Instant previous = j >= ring.size() ? now : ring.slots().get(ring.slotOf(ring.next() + j));
+        long compared = ring.comparedWith(j);
+        Instant previous =
+            j >= ring.perWindow()
+                ? now
+                : compared < 0 ? null : ring.slots().get(ring.slotOf(compared));
         if (previous != null && previous.plus(ring.window()).isAfter(now)) {
           Instant free = previous.plus(ring.window());
           freeAt = freeAt == null || free.isAfter(freeAt) ? free : freeAt;
@@ -117,8 +131,8 @@ final class StartWindows {
   }
 
   /**
-   * A ring resized for a new rate: the newest starts that fit, oldest first, in slots 0.., and the
-   * next start number after them.
+   * A ring grown for a higher rate: the newest starts that fit (all of them when it grows), oldest
+   * first, in slots 0.., and the next start number after them.
    */
   static Ring resized(List<Instant> starts, int size, Duration window) {
     List<Instant> sorted =
@@ -131,6 +145,6 @@ final class StartWindows {
     for (int i = 0; i < kept.size(); i++) {
       slots.put(i, kept.get(i));
     }
-    return new Ring(size, window, kept.size(), slots);
+    return new Ring(size, size, window, kept.size(), slots);
   }
 }

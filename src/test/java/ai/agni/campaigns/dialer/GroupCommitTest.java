@@ -104,7 +104,7 @@ class GroupCommitTest {
       commit.submit(item);
     }
     store.down = false;
-    timer.advance(clock, Duration.ofSeconds(20));
+    timer.advance(clock, Duration.ofSeconds(3));
 
     assertThat(store.written).containsExactlyInAnyOrder("a", "c", "d");
     assertThat(commit.unwritten()).containsExactly("bad");
@@ -112,5 +112,20 @@ class GroupCommitTest {
     timer.advance(clock, Duration.ofSeconds(10));
     assertThat(store.written).containsExactlyInAnyOrder("a", "c", "d", "bad");
     assertThat(commit.isEmpty()).isTrue();
+  }
+
+  @Test
+  void anItemThatNeverWritesIsGivenUpAfterTenFailuresWhileTheOthersAreWritten() {
+    Store store = new Store();
+    store.poison.add("bad");
+    GroupCommit<String> commit = commit(store);
+    commit.submit("bad");
+    commit.submit("a");
+    timer.advance(clock, Duration.ofMinutes(2));
+    commit.submit("b");
+    timer.advance(clock, Duration.ofMinutes(1));
+
+    assertThat(store.written).containsExactlyInAnyOrder("a", "b");
+    assertThat(commit.unwritten()).as("given up, left to the lease reaper").isEmpty();
   }
 }

@@ -24,7 +24,7 @@ class StartWindowsTest {
 
   /** A bucket's ring kept in memory the way the repository keeps it in rows. */
   private static final class MemoryRing {
-    final double rate;
+    double rate;
     int size;
     long next;
     final Map<Integer, Instant> slots = new HashMap<>();
@@ -34,12 +34,27 @@ class StartWindowsTest {
       this.size = StartWindows.callsPerWindow(rate);
     }
 
+    /** The rate changes; the ring grows with it, as the repository's does, and never shrinks. */
+    void rate(double newRate) {
+      rate = newRate;
+      int perWindow = StartWindows.callsPerWindow(newRate);
+      if (perWindow > size) {
+        List<Instant> starts = new ArrayList<>(slots.values());
+        StartWindows.Ring grown = StartWindows.resized(starts, perWindow, Duration.ofSeconds(1));
+        slots.clear();
+        slots.putAll(grown.slots());
+        size = perWindow;
+        next = grown.next();
+      }
+    }
+
     StartWindows.Ring read(int calls) {
+      int perWindow = StartWindows.callsPerWindow(rate);
       Map<Integer, Instant> read = new HashMap<>();
-      for (int slot : StartWindows.slotsToRead(size, next, calls)) {
+      for (int slot : StartWindows.slotsToRead(size, perWindow, next, calls)) {
         read.put(slot, slots.get(slot));
       }
-      return new StartWindows.Ring(size, StartWindows.windowOf(rate), next, read);
+      return new StartWindows.Ring(size, perWindow, StartWindows.windowOf(rate), next, read);
     }
   }
 
@@ -109,6 +124,19 @@ class StartWindowsTest {
   }
 
   @Test
+  void aRateLoweredAndRaisedAgainForgetsNoStart() {
+    MemoryRing ring = new MemoryRing(5);
+    assertThat(admit(ring, T0, 5)).hasSize(5);
+    ring.rate(3);
+    assertThat(admit(ring, T0.plusMillis(200), 2)).as("the window holds 5 already").isEmpty();
+    ring.rate(5);
+    assertThat(admit(ring, T0.plusMillis(400), 2))
+        .as("raised again, the five starts of [0, 1 s) are still counted")
+        .isEmpty();
+    assertThat(admit(ring, T0.plusSeconds(1), 5)).hasSize(5);
+  }
+
+  @Test
   void aSlowRateAllowsOneStartPerInterval() {
     MemoryRing ring = new MemoryRing(0.5);
     assertThat(admit(ring, T0, 2)).containsExactly(0);
@@ -131,8 +159,8 @@ class StartWindowsTest {
         .containsEntry(2, T0.plusMillis(400));
     StartWindows.Ring larger = StartWindows.resized(starts.subList(0, 2), 4, Duration.ofSeconds(1));
     assertThat(larger.next()).isEqualTo(2);
-    assertThat(larger.slotOf(larger.next())).isEqualTo(2);
-    assertThat(larger.slots().get(2)).isNull();
+    assertThat(larger.slots()).hasSize(2);
+    assertThat(larger.comparedWith(0)).as("fewer starts than a window holds: free").isNegative();
   }
 
   /**
