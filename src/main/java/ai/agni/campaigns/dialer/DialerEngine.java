@@ -212,7 +212,10 @@ final class DialerEngine {
         .reapNode(settings.nodeId(), Set.copyOf(steps.outcomes().unwrittenSessions()));
   }
 
-  /** After {@link #settleLeftovers}: the adapters end the legs of those calls. */
+  /**
+   * After the grace, before {@link #settleLeftovers}: the adapters end the legs of the calls still
+   * live and report them (as node_lost); what does not arrive in time is settled as such.
+   */
   void hangUpLeftovers() {
     steps.dispatch().hangUpAll();
   }

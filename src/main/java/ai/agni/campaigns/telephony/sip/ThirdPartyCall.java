@@ -44,6 +44,9 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
   /** How often a ringing call checks its INVITE transaction for an answer the stack lost. */
   private static final Duration LOST_ANSWER_CHECK = Duration.ofSeconds(1);
 
+  /** Set by {@link #hangUpForShutdown}: the call ends as node_lost whatever the legs answer. */
+  private boolean shuttingDown;
+
   private enum State {
     /** INVITE sent to the contact, no final answer yet. */
     CALLING,
@@ -463,10 +466,12 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
   /**
    * The node is shutting down after its grace: a ringing contact is cancelled, a connected call
    * gets BYE on both legs, a contact answered while the agent was being connected is hung up. The
-   * engine has already settled the call; this only leaves no leg up.
+   * call then ends failed / node_lost, whatever the legs answer (see {@link #end}); the engine
+   * settles it as such if that result does not arrive in time.
    */
   @Override
   public synchronized void hangUpForShutdown() {
+    shuttingDown = true;
     switch (state) {
       case CALLING -> {
         if (provisional) {
@@ -596,7 +601,11 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
       return;
     }
     state = State.ENDED;
-    result.complete(outcome);
+    // why: whatever the legs answered to our shutdown hang-up (487 to the CANCEL, the agent leg
+    // failing), the call ended because the node stopped: failed / node_lost, retried after the
+    // gap, as the reaper would have settled it.
+    result.complete(
+        shuttingDown ? result(CallOutcome.FAILED, "node_lost", true, "node shut down") : outcome);
     // why linger: retransmissions and late answers must still find the call to be cleaned up.
     later(clock.instant().plusMillis(64 * sip.t1Ms()), ThirdPartyCall::forget);
   }

@@ -27,10 +27,11 @@ import tools.jackson.databind.ObjectMapper;
  * A node shutting down while a SIP call is connected: after the shutdown grace the adapter hangs up
  * both legs (BYE to the contact through the trunk and to the agent), and the call is recorded as
  * lost by the node (failed / node_lost, retried later) rather than left up on the far ends. Both
- * far ends are sipp peers that answer and then wait for our BYE, far longer than the grace.
+ * far ends are sipp peers that answer and then wait for our BYE, far longer than the grace. A
+ * contact still ringing is cancelled, and its 487 does not turn the call into a no_answer.
  *
- * <p>why its own context, dirtied: the test stops the context's dialer loop, which then claims
- * nothing more; the context must not be reused by another class.
+ * <p>why its own context, dirtied: each case stops the context's dialer loop (the next starts it
+ * again); the context must not be reused by another class.
  */
 @SipPeerTest
 @DirtiesContext
@@ -69,6 +70,7 @@ class SipShutdownHangUpTest {
   @Test
   void aConnectedCallStillLiveAfterTheGraceGetsByeOnBothLegsAndIsSettledAsNodeLost()
       throws Exception {
+    startDialer();
     try (Sipp trunk = Sipp.serve("uas-answer-wait-bye.xml", "shutdown-trunk", 1, "u1");
         Sipp agent = Sipp.serve("agent-answer-wait-bye.xml", "shutdown-agent", 1, "u1")) {
       ServiceApi api = new ServiceApi(json, port);
@@ -130,6 +132,41 @@ class SipShutdownHangUpTest {
           .untilAsserted(() -> assertThat(adapter.callsHeld()).as("SIP call state").isZero());
 
       api.call("POST", "/campaigns/" + run.campaignId() + "/complete", null);
+    }
+  }
+
+  @Test
+  void aContactStillRingingAfterTheGraceIsCancelledAndSettledAsNodeLostNotNoAnswer()
+      throws Exception {
+    startDialer();
+    try (Sipp trunk = Sipp.serve("uas-ring-forever.xml", "shutdown-ringing", 1, "u1");
+        Sipp agent = Sipp.serve("agent-answer-wait-bye.xml", "shutdown-unused-agent", 1, "u1")) {
+      ServiceApi api = new ServiceApi(json, port);
+      api.useKey(organizations.create("SIP " + UUID.randomUUID(), "US", 100, 50).apiKey());
+      SipCampaign run = SipCampaign.start(api, trunk, agent, "u1", 60_000, 60_000, 1, null, null);
+      await().atMost(Duration.ofSeconds(10)).until(() -> trunk.messages().contains("180 Ringing"));
+
+      dialerLoop.stop();
+
+      assertThat(trunk.awaitExit(20)).as("the trunk got CANCEL: " + trunk.log()).isZero();
+      assertThat(received(trunk, "CANCEL")).as(trunk.log()).isEqualTo(1);
+      JsonNode s = run.finalSession();
+      assertThat(s.get("status").asString()).as(s.toString()).isEqualTo("failed");
+      assertThat(s.get("disconnect_reason").asString())
+          .as("ended by the shutdown, not by a ring timeout")
+          .isEqualTo("node_lost");
+      JsonNode contact = run.contact();
+      assertThat(contact.get("status").asString()).as("retried after the gap").isEqualTo("pending");
+      assertThat(contact.get("attempts").asInt()).isEqualTo(1);
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM live_calls").query(Long.class).single()).isZero();
+      api.call("POST", "/campaigns/" + run.campaignId() + "/complete", null);
+    }
+  }
+
+  /** Each case stops the loop, as SIGTERM does; the next one starts it again. */
+  private void startDialer() {
+    if (!dialerLoop.isRunning()) {
+      dialerLoop.start();
     }
   }
 
