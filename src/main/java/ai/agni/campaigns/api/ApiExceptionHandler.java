@@ -142,7 +142,7 @@ class ApiExceptionHandler {
         .body(
             new ApiError(
                 down
-                    ? "The database is unavailable; try again shortly"
+                    ? ErrorResponses.DATABASE_UNAVAILABLE
                     : "A concurrent change conflicted with this request; try again",
                 ErrorCode.UNAVAILABLE,
                 List.of()));

@@ -6,12 +6,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,29 +43,22 @@ class FailureEnvelopeFilter extends OncePerRequestFilter {
         throw e;
       }
       response.resetBuffer();
-      ApiError error;
       if (DatabaseFailures.isTransient(e)) {
         log.warn(
             "{} {} answered 503: {}",
             request.getMethod(),
             request.getRequestURI(),
             DatabaseFailures.describe(e));
-        response.setStatus(ErrorCode.UNAVAILABLE.status().value());
-        response.setHeader("Retry-After", "1");
-        error =
-            new ApiError(
-                "The database is unavailable; try again shortly", ErrorCode.UNAVAILABLE, List.of());
+        ErrorResponses.write(
+            response, json, ErrorCode.UNAVAILABLE, ErrorResponses.DATABASE_UNAVAILABLE);
       } else {
         log.error(
             "Unhandled error on {} {}. Indicates a bug.",
             request.getMethod(),
             request.getRequestURI(),
             e);
-        response.setStatus(ErrorCode.INTERNAL_ERROR.status().value());
-        error = new ApiError("Internal error", ErrorCode.INTERNAL_ERROR, List.of());
+        ErrorResponses.write(response, json, ErrorCode.INTERNAL_ERROR, "Internal error");
       }
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.getOutputStream().write(json.writeValueAsBytes(error));
     }
   }
 }

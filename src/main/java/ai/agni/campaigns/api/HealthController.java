@@ -52,7 +52,7 @@ class HealthController {
             .body(
                 new Health(
                     false,
-                    "The database is unavailable; try again shortly",
+                    ErrorResponses.DATABASE_UNAVAILABLE,
                     ErrorCode.UNAVAILABLE.name(),
                     data));
   }

@@ -5,12 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,17 +47,11 @@ class ShutdownGate extends OncePerRequestFilter implements ApplicationListener<C
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    response.setStatus(ErrorCode.UNAVAILABLE.status().value());
     response.setHeader("Connection", "close");
-    response.setHeader("Retry-After", "1");
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response
-        .getOutputStream()
-        .write(
-            json.writeValueAsBytes(
-                new ApiError(
-                    "This node is shutting down; send the request to another node",
-                    ErrorCode.UNAVAILABLE,
-                    List.of())));
+    ErrorResponses.write(
+        response,
+        json,
+        ErrorCode.UNAVAILABLE,
+        "This node is shutting down; send the request to another node");
   }
 }

@@ -82,15 +82,7 @@ final class DispatchClaimedAttempts {
   void dispatch(List<ClaimedAttempt> attempts) {
     operations.claimed(attempts.size());
     attempts.stream().map(a -> a.line().provider()).distinct().forEach(router::prepare);
-    synchronized (due) {
-      due.addAll(attempts);
-    }
-    if (stopped) {
-      giveBackWaiting();
-      return;
-    }
-    new TreeSet<>(attempts.stream().map(ClaimedAttempt::slot).toList())
-        .forEach(slot -> timer.schedule(slot, this::dialDue));
+    awaitSlots(attempts);
   }
 
   /**
@@ -218,13 +210,16 @@ final class DispatchClaimedAttempts {
       }
     }
     if (!waitAgain.isEmpty()) {
-      dispatchAgain(waitAgain);
+      awaitSlots(waitAgain);
     }
     result.placed().forEach(this::call);
   }
 
-  /** Attempts a rate window refused wait for the instant it frees (no new claim, no metric). */
-  private void dispatchAgain(List<ClaimedAttempt> attempts) {
+  /**
+   * The attempts wait for their slots (claimed ones for the slot the claim reserved, those a rate
+   * window refused for the instant it frees); once stopped they are given back instead.
+   */
+  private void awaitSlots(List<ClaimedAttempt> attempts) {
     synchronized (due) {
       due.addAll(attempts);
     }
