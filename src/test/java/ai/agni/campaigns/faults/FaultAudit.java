@@ -563,26 +563,23 @@ final class FaultAudit {
       Integer concurrencyCap,
       Double cpsCap) {
     List<Call> mine = calls.stream().filter(c -> c.startedAt() != null).filter(member).toList();
-    Concurrency conc = concurrency(mine);
+    Concurrency conc = concurrency(mine, concurrencyCap);
     String concText =
         "peak %d live (cap %s) at %s"
             .formatted(
                 conc.peak(),
                 concurrencyCap == null ? "none" : concurrencyCap,
                 timeline.t(conc.peakAt()));
-    if (concurrencyCap != null) {
-      Concurrency over = overCap(mine, concurrencyCap);
-      if (over.peak() > 0) {
-        add(
-            "6 concurrency",
-            "%s: %d calls live at %s > cap %d; %d moments over the cap, first at %s",
-            name,
-            conc.peak(),
-            timeline.t(conc.peakAt()),
-            concurrencyCap,
-            over.peak(),
-            timeline.t(over.peakAt()));
-      }
+    if (conc.momentsOver() > 0) {
+      add(
+          "6 concurrency",
+          "%s: %d calls live at %s > cap %d; %d moments over the cap, first at %s",
+          name,
+          conc.peak(),
+          timeline.t(conc.peakAt()),
+          concurrencyCap,
+          conc.momentsOver(),
+          timeline.t(conc.firstOver()));
     }
     String rateText = "no cps cap";
     if (cpsCap != null && cpsCap > 0) {
@@ -616,42 +613,32 @@ final class FaultAudit {
     line("  %s: %d calls; %s; %s", name, mine.size(), concText, rateText);
   }
 
-  record Concurrency(int peak, Instant peakAt) {}
+  /**
+   * One walk over the live calls: the most live at one instant and when, and how many instants
+   * (event points) had more than the cap, and the first of them.
+   */
+  record Concurrency(int peak, Instant peakAt, int momentsOver, Instant firstOver) {}
 
-  /** The most calls live at one instant over [started, ended); ends go before starts. */
-  private Concurrency concurrency(List<Call> mine) {
-    TreeMap<Instant, int[]> events = events(mine);
+  /** Live calls over [started, ended); ends go before starts. {@code cap} null: no cap. */
+  private Concurrency concurrency(List<Call> mine, Integer cap) {
     int live = 0;
     int peak = 0;
     Instant peakAt = null;
-    for (Map.Entry<Instant, int[]> e : events.entrySet()) {
+    int over = 0;
+    Instant firstOver = null;
+    for (Map.Entry<Instant, int[]> e : events(mine).entrySet()) {
       live -= e.getValue()[1];
       live += e.getValue()[0];
       if (live > peak) {
         peak = live;
         peakAt = e.getKey();
       }
-    }
-    return new Concurrency(peak, peakAt);
-  }
-
-  /** How many instants (event points) have more live calls than the cap, and the first one. */
-  private Concurrency overCap(List<Call> mine, int cap) {
-    TreeMap<Instant, int[]> events = events(mine);
-    int live = 0;
-    int over = 0;
-    Instant first = null;
-    for (Map.Entry<Instant, int[]> e : events.entrySet()) {
-      live -= e.getValue()[1];
-      live += e.getValue()[0];
-      if (live > cap) {
+      if (cap != null && live > cap) {
         over++;
-        if (first == null) {
-          first = e.getKey();
-        }
+        firstOver = firstOver == null ? e.getKey() : firstOver;
       }
     }
-    return new Concurrency(over, first);
+    return new Concurrency(peak, peakAt, over, firstOver);
   }
 
   private TreeMap<Instant, int[]> events(List<Call> mine) {
