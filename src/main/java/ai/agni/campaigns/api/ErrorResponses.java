@@ -6,7 +6,7 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The error envelope written by filters, which run outside the controllers' exception handler. */
-final class ErrorResponses {
+public final class ErrorResponses {
 
   /** What a request that found the database unreachable is told. */
   static final String DATABASE_UNAVAILABLE = "The database is unavailable; try again shortly";
@@ -14,7 +14,8 @@ final class ErrorResponses {
   private ErrorResponses() {}
 
   /** Writes {@code {success:false, message, code, errors:[]}} with the code's status. */
-  static void write(HttpServletResponse response, JsonMapper json, ErrorCode code, String message)
+  public static void write(
+      HttpServletResponse response, JsonMapper json, ErrorCode code, String message)
       throws IOException {
     response.setStatus(code.status().value());
     if (code == ErrorCode.UNAVAILABLE) {

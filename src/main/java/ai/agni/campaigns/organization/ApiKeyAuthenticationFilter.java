@@ -1,18 +1,19 @@
 package ai.agni.campaigns.organization;
 
+import ai.agni.campaigns.api.ErrorCode;
+import ai.agni.campaigns.api.ErrorResponses;
 import ai.agni.campaigns.api.Tenant;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns {@code X-Api-Key} into the request's {@link Tenant}; every {@code /api/v1} path but health,
@@ -29,9 +30,13 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   private final ApiKeyRepository keys;
   private final OrganizationRepository organizations;
 
-  ApiKeyAuthenticationFilter(ApiKeyRepository keys, OrganizationRepository organizations) {
+  private final JsonMapper json;
+
+  ApiKeyAuthenticationFilter(
+      ApiKeyRepository keys, OrganizationRepository organizations, JsonMapper json) {
     this.keys = keys;
     this.organizations = organizations;
+    this.json = json;
   }
 
   @Override
@@ -66,13 +71,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  private static void reject(HttpServletResponse response, String message) throws IOException {
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    String body =
-        "{\"success\":false,\"message\":\""
-            + message
-            + "\",\"code\":\"UNAUTHORIZED\",\"errors\":[]}";
-    response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+  private void reject(HttpServletResponse response, String message) throws IOException {
+    ErrorResponses.write(response, json, ErrorCode.UNAUTHORIZED, message);
   }
 }
