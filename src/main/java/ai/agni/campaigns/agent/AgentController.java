@@ -1,7 +1,6 @@
 package ai.agni.campaigns.agent;
 
 import ai.agni.campaigns.api.ApiResponse;
-import ai.agni.campaigns.api.JsonBody;
 import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.api.Tenant;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code /api/v1/agents}: camelCase out, both casings in. Lists are oldest first. */
@@ -33,8 +31,8 @@ class AgentController {
   }
 
   @PostMapping
-  ApiResponse<ObjectNode> create(Tenant tenant, @RequestBody(required = false) JsonNode json) {
-    Agent agent = service.create(tenant.organizationId(), AgentInput.read(JsonBody.of(json)));
+  ApiResponse<ObjectNode> create(Tenant tenant, @RequestBody AgentRequest request) {
+    Agent agent = service.create(tenant.organizationId(), request);
     return ApiResponse.ok("Agent created successfully", view.of(agent));
   }
 
@@ -60,15 +58,15 @@ class AgentController {
 
   @PatchMapping("/{id}")
   ApiResponse<ObjectNode> update(
-      Tenant tenant, @PathVariable String id, @RequestBody(required = false) JsonNode json) {
-    Agent agent = service.update(tenant.organizationId(), id, AgentInput.read(JsonBody.of(json)));
+      Tenant tenant, @PathVariable String id, @RequestBody AgentRequest request) {
+    Agent agent = service.update(tenant.organizationId(), id, request);
     return ApiResponse.ok("Agent updated successfully", view.of(agent));
   }
 
   @PatchMapping("/{id}/status")
   ApiResponse<ObjectNode> changeStatus(
-      Tenant tenant, @PathVariable String id, @RequestBody(required = false) JsonNode json) {
-    AgentStatus status = AgentInput.status(JsonBody.of(json));
+      Tenant tenant, @PathVariable String id, @RequestBody AgentStatusRequest request) {
+    AgentStatus status = request.parsed();
     Agent agent = service.changeStatus(tenant.organizationId(), id, status);
     return ApiResponse.ok("Agent status updated successfully", view.of(agent));
   }

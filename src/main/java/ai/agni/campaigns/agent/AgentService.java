@@ -21,7 +21,7 @@ class AgentService {
   }
 
   @Transactional
-  Agent create(UUID organizationId, AgentInput input) {
+  Agent create(UUID organizationId, AgentRequest input) {
     Agent agent = input.create(organizationId, Ids.newId(), clock.instant());
     agents.insert(agent);
     return agent;
@@ -33,7 +33,7 @@ class AgentService {
   }
 
   @Transactional
-  Agent update(UUID organizationId, String id, AgentInput input) {
+  Agent update(UUID organizationId, String id, AgentRequest input) {
     Agent updated = input.applyTo(find(organizationId, id, true), clock.instant());
     agents.update(updated);
     return updated;

@@ -1,10 +1,14 @@
 package ai.agni.campaigns.agent;
 
-import ai.agni.campaigns.api.JsonBody;
+import ai.agni.campaigns.api.JsonNames;
 import ai.agni.campaigns.platform.Times;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -17,6 +21,14 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class AgentView {
 
+  /**
+   * The fields with a meaning of their own; a stored extra field of one of these names is hidden.
+   */
+  static final Set<String> KNOWN_FIELDS =
+      Arrays.stream(Known.class.getRecordComponents())
+          .map(RecordComponent::getName)
+          .collect(Collectors.toUnmodifiableSet());
+
   private final ObjectMapper json;
 
   AgentView(ObjectMapper json) {
@@ -27,7 +39,7 @@ class AgentView {
     ObjectNode node = json.valueToTree(Known.of(agent));
     for (Map.Entry<String, JsonNode> field : agent.extra().properties()) {
       String name = field.getKey();
-      if (!node.has(name) && !AgentInput.KNOWN_FIELDS.contains(JsonBody.camelCase(name))) {
+      if (!node.has(name) && !KNOWN_FIELDS.contains(JsonNames.camelCase(name))) {
         node.set(name, field.getValue());
       }
     }

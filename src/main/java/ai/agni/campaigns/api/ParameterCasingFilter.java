@@ -31,8 +31,8 @@ class ParameterCasingFilter extends OncePerRequestFilter {
     Map<String, String> twice = new LinkedHashMap<>();
     original.forEach(
         (name, values) -> {
-          String snake = JsonBody.snakeCase(name);
-          String camel = JsonBody.camelCase(name);
+          String snake = JsonNames.snakeCase(name);
+          String camel = JsonNames.camelCase(name);
           if (!snake.equals(camel) && original.containsKey(snake) && original.containsKey(camel)) {
             twice.put(snake, "sent twice, as " + snake + " and as " + camel + "; send one");
           }
@@ -80,7 +80,7 @@ class ParameterCasingFilter extends OncePerRequestFilter {
      */
     @Override
     public String[] getParameterValues(String name) {
-      String snake = JsonBody.snakeCase(name);
+      String snake = JsonNames.snakeCase(name);
       String twice = sentTwice.get(snake);
       if (twice != null) {
         throw new InvalidRequestException(snake, twice);

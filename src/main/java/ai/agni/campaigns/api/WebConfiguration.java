@@ -5,13 +5,23 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.ObjectMapper;
 
 /** Filters that every request passes, in order, and the {@link Tenant} argument. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+  private final ObjectMapper mapper;
+  private final RequestBinder binder;
+
+  WebConfiguration(ObjectMapper mapper, RequestBinder binder) {
+    this.mapper = mapper;
+    this.binder = binder;
+  }
 
   /** Filter order: trailing slash, then casing of query parameters, then size, then the API key. */
   public static final int ORDER_TRAILING_SLASH = Ordered.HIGHEST_PRECEDENCE + 10;
@@ -44,6 +54,12 @@ class WebConfiguration implements WebMvcConfigurer {
         new FilterRegistrationBean<>(new BodySizeLimitFilter());
     registration.setOrder(ORDER_BODY_LIMIT);
     return registration;
+  }
+
+  /** Typed request bodies ({@link RequestModel} records), ahead of the default converters. */
+  @Override
+  public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+    builder.addCustomConverter(new RequestModelConverter(mapper, binder));
   }
 
   @Override

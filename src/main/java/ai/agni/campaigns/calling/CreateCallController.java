@@ -1,6 +1,5 @@
 package ai.agni.campaigns.calling;
 
-import ai.agni.campaigns.api.JsonBody;
 import ai.agni.campaigns.api.Tenant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +7,6 @@ import java.util.UUID;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /api/v1/calling/create-call}: one outbound call through the engine's limits. Answers
@@ -24,8 +22,8 @@ class CreateCallController {
   }
 
   @PostMapping("/api/v1/calling/create-call")
-  Map<String, Object> create(Tenant tenant, @RequestBody JsonNode json) {
-    UUID session = createCall.create(tenant, JsonBody.of(json));
+  Map<String, Object> create(Tenant tenant, @RequestBody CreateCallRequest request) {
+    UUID session = createCall.create(tenant, request);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("success", true);
     out.put("message", "call created successfully");

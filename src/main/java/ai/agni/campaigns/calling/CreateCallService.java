@@ -2,7 +2,7 @@ package ai.agni.campaigns.calling;
 
 import ai.agni.campaigns.api.ConflictException;
 import ai.agni.campaigns.api.InvalidRequestException;
-import ai.agni.campaigns.api.JsonBody;
+import ai.agni.campaigns.api.SentFields;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.calllog.CallRecordRepository;
 import ai.agni.campaigns.dnc.DncRepository;
@@ -49,8 +49,9 @@ class CreateCallService {
   }
 
   @Transactional
-  UUID create(Tenant tenant, JsonBody body) {
-    String type = body.requiredString("type");
+  UUID create(Tenant tenant, CreateCallRequest request) {
+    SentFields body = request.sent();
+    String type = request.type().trim();
     if (type.equalsIgnoreCase("web_call")) {
       throw new InvalidRequestException(body.field("type"), "web_call is not supported");
     }
@@ -58,11 +59,11 @@ class CreateCallService {
       throw new InvalidRequestException(body.field("type"), "must be outbound_call");
     }
     UUID org = tenant.organizationId();
-    UUID agent = Ids.parseOrNull(body.requiredString("agentId"));
+    UUID agent = Ids.parseOrNull(request.agentId().trim());
     if (agent == null || !calls.agentExists(org, agent)) {
       throw new InvalidRequestException(body.field("agentId"), "no such agent");
     }
-    String from = number(body, "fromPhoneNumber", tenant);
+    String from = number(body, "fromPhoneNumber", request.fromPhoneNumber(), tenant);
     UUID line =
         calls
             .activeLine(org, from)
@@ -70,31 +71,31 @@ class CreateCallService {
                 () ->
                     new InvalidRequestException(
                         body.field("fromPhoneNumber"), "not an active number of the organization"));
-    String to = number(body, "toPhoneNumber", tenant);
+    String to = number(body, "toPhoneNumber", request.toPhoneNumber(), tenant);
     if (dnc.contains(org, to)) {
       throw new ConflictException("to_phone_number is on the do-not-call list");
     }
     UUID session = Ids.newId();
-    records.insertQueued(session, org, agent, line, from, to, metadata(body), clock.instant());
+    records.insertQueued(session, org, agent, line, from, to, metadata(request), clock.instant());
     calls.enqueue(session, org, clock.instant());
     // why an event: the engine listens after the commit, and this feature needs no engine type.
     events.publishEvent(new SingleCallQueued(org, session));
     return session;
   }
 
-  private static String number(JsonBody body, String field, Tenant tenant) {
-    return E164.normalize(body.requiredString(field), tenant.defaultRegion())
+  private static String number(SentFields body, String field, String value, Tenant tenant) {
+    return E164.normalize(value.trim(), tenant.defaultRegion())
         .orElseThrow(() -> new InvalidRequestException(body.field(field), "not a phone number"));
   }
 
-  private String metadata(JsonBody body) {
+  private String metadata(CreateCallRequest request) {
     Map<String, JsonNode> out = new LinkedHashMap<>();
-    JsonNode metadata = body.raw("metadata");
-    JsonNode variables = body.raw("promptDynamicVariables");
-    if (metadata != null) {
+    JsonNode metadata = request.metadata();
+    JsonNode variables = request.promptDynamicVariables();
+    if (metadata != null && !metadata.isNull()) {
       out.put("metadata", metadata);
     }
-    if (variables != null) {
+    if (variables != null && !variables.isNull()) {
       out.put("prompt_dynamic_variables", variables);
     }
     return json.writeValueAsString(out);

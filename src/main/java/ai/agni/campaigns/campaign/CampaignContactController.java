@@ -2,7 +2,6 @@ package ai.agni.campaigns.campaign;
 
 import ai.agni.campaigns.api.ApiResponse;
 import ai.agni.campaigns.api.InvalidRequestException;
-import ai.agni.campaigns.api.JsonBody;
 import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.platform.Times;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/campaigns/{id}/contacts}: add, remove and list a campaign's contacts. */
 @RestController
@@ -49,10 +47,10 @@ class CampaignContactController {
 
   @PostMapping
   ApiResponse<Map<String, Object>> add(
-      Tenant tenant, @PathVariable String id, @RequestBody(required = false) JsonNode json) {
+      Tenant tenant, @PathVariable String id, @RequestBody CampaignContactsRequest request) {
     UUID org = tenant.organizationId();
     Campaign campaign = service.require(org, id);
-    CampaignFields.ContactIds ids = CampaignFields.contactIds(JsonBody.of(json));
+    CampaignRequests.ContactIds ids = request.ids();
     ids.requireKnown(references.unknownContacts(org, ids.ids()));
     int added = membership.addContacts(org, campaign.id(), ids.ids());
     return ApiResponse.ok(
@@ -70,10 +68,10 @@ class CampaignContactController {
 
   @DeleteMapping
   ApiResponse<CampaignMembershipService.Removal> remove(
-      Tenant tenant, @PathVariable String id, @RequestBody(required = false) JsonNode json) {
+      Tenant tenant, @PathVariable String id, @RequestBody CampaignContactsRequest request) {
     UUID org = tenant.organizationId();
     Campaign campaign = service.require(org, id);
-    CampaignFields.ContactIds ids = CampaignFields.contactIds(JsonBody.of(json));
+    CampaignRequests.ContactIds ids = request.ids();
     ids.requireKnown(List.of());
     return ApiResponse.ok(
         "Contacts removed from campaign successfully",

@@ -2,7 +2,6 @@ package ai.agni.campaigns.campaign;
 
 import ai.agni.campaigns.api.ApiResponse;
 import ai.agni.campaigns.api.InvalidRequestException;
-import ai.agni.campaigns.api.JsonBody;
 import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.api.Tenant;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/campaigns}: create, list, read, partial update, lifecycle shortcuts, delete. */
 @RestController
@@ -47,8 +45,8 @@ class CampaignController {
   ApiResponse<?> create(
       Tenant tenant,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-      @RequestBody(required = false) JsonNode json) {
-    return creation.create(tenant, json, idempotencyKey);
+      @RequestBody CreateCampaignRequest request) {
+    return creation.create(tenant, request, idempotencyKey);
   }
 
   @GetMapping
@@ -79,9 +77,9 @@ class CampaignController {
       Tenant tenant,
       @PathVariable String id,
       @RequestHeader(name = "If-Match", required = false) String ifMatch,
-      @RequestBody(required = false) JsonNode json) {
+      @RequestBody CampaignUpdateRequest request) {
     UUID campaignId = service.require(tenant.organizationId(), id).id();
-    CampaignPatch patch = CampaignPatch.read(JsonBody.of(json), campaignId, tenant.defaultRegion());
+    CampaignPatch patch = request.parse(campaignId, tenant.defaultRegion());
     return ApiResponse.ok(
         UPDATED, views.of(updater.update(tenant.organizationId(), id, patch, ifMatch)));
   }

@@ -3,7 +3,6 @@ package ai.agni.campaigns.campaign;
 import ai.agni.campaigns.api.ApiResponse;
 import ai.agni.campaigns.api.ConflictException;
 import ai.agni.campaigns.api.InvalidRequestException;
-import ai.agni.campaigns.api.JsonBody;
 import ai.agni.campaigns.api.Tenant;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +50,7 @@ class CampaignCreation {
     this.clock = clock;
   }
 
-  ApiResponse<?> create(Tenant tenant, JsonNode requestBody, String idempotencyKey) {
+  ApiResponse<?> create(Tenant tenant, CreateCampaignRequest requestBody, String idempotencyKey) {
     if (idempotencyKey == null) {
       return ApiResponse.ok(CREATED, views.of(service.create(tenant, read(tenant, requestBody))));
     }
@@ -67,7 +66,7 @@ class CampaignCreation {
       return replay(first.get());
     }
     keys.forgetExpired(org, key, notBefore);
-    NewCampaign request = read(tenant, requestBody);
+    CreateCampaignRequest.NewCampaign request = read(tenant, requestBody);
     try {
       return transactions.execute(
           tx -> {
@@ -84,8 +83,8 @@ class CampaignCreation {
     }
   }
 
-  private static NewCampaign read(Tenant tenant, JsonNode body) {
-    return NewCampaign.read(JsonBody.of(body), tenant.defaultRegion());
+  private static CreateCampaignRequest.NewCampaign read(Tenant tenant, CreateCampaignRequest body) {
+    return body.parse(tenant.defaultRegion());
   }
 
   private ApiResponse<JsonNode> replay(String stored) {

@@ -1,6 +1,6 @@
 package ai.agni.campaigns.campaign;
 
-import ai.agni.campaigns.api.JsonBody;
+import ai.agni.campaigns.api.SentFields;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -73,7 +73,7 @@ class CampaignReferences {
    * and {@code from} is that number; {@code body} names the fields as sent.
    */
   void requireRouting(
-      UUID organizationId, UUID agentId, UUID phoneNumberId, String from, JsonBody body) {
+      UUID organizationId, UUID agentId, UUID phoneNumberId, String from, SentFields body) {
     if (agent(organizationId, agentId).isEmpty()) {
       throw body.invalid("agentId", "is not an agent of this organization");
     }

@@ -37,10 +37,10 @@ class CampaignService {
 
   /** A draft campaign with its contacts queued as pending. */
   @Transactional
-  Campaign create(Tenant tenant, NewCampaign request) {
+  Campaign create(Tenant tenant, CreateCampaignRequest.NewCampaign request) {
     UUID org = tenant.organizationId();
     references.requireRouting(
-        org, request.agentId(), request.phoneNumberId(), request.fromPhoneNumber(), request.body());
+        org, request.agentId(), request.phoneNumberId(), request.fromPhoneNumber(), request.sent());
     request.contactIds().requireKnown(references.unknownContacts(org, request.contactIds().ids()));
     Instant now = clock.instant();
     Campaign campaign =

@@ -92,7 +92,7 @@ class CampaignUpdater {
             phoneNumberId,
             from,
             current.status(),
-            ScheduleReader.merge(current.schedule(), patch.schedule()),
+            patch.schedule(current.schedule()),
             patch.concurrencySent()
                 ? patch.outboundMaxConcurrent()
                 : current.outboundMaxConcurrent(),
@@ -109,7 +109,7 @@ class CampaignUpdater {
           edited.agentId(),
           edited.phoneNumberId(),
           edited.fromPhoneNumber(),
-          patch.body());
+          patch.sent());
     }
     return edited;
   }

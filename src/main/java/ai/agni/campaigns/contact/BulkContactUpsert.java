@@ -1,8 +1,7 @@
 package ai.agni.campaigns.contact;
 
 import ai.agni.campaigns.api.ApiError;
-import ai.agni.campaigns.api.InvalidRequestException;
-import ai.agni.campaigns.api.JsonBody;
+import ai.agni.campaigns.api.RequestBinder;
 import ai.agni.campaigns.api.Tenant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +18,14 @@ class BulkContactUpsert {
   static final int MAX_CONTACTS = 10_000;
 
   private final ContactBatchWriter writer;
+  private final RequestBinder binder;
 
-  BulkContactUpsert(ContactBatchWriter writer) {
+  BulkContactUpsert(ContactBatchWriter writer, RequestBinder binder) {
     this.writer = writer;
+    this.binder = binder;
   }
 
-  Result run(Tenant tenant, JsonNode items, DuplicatePolicy policy) {
+  Result run(Tenant tenant, List<JsonNode> items, DuplicatePolicy policy) {
     Tally tally = new Tally();
     ContactBatch batch = new ContactBatch(policy, ContactBatchWriter.BATCH_SIZE);
     for (int index = 0; index < items.size(); index++) {
@@ -47,12 +48,13 @@ class BulkContactUpsert {
     return tally.result();
   }
 
-  private static ContactInput read(JsonNode item, String defaultRegion) {
-    try {
-      return ContactJsonReader.read(JsonBody.of(item), defaultRegion, true);
-    } catch (InvalidRequestException e) {
+  /** One item, bound on its own: its problems reject it alone. */
+  private ContactInput read(JsonNode item, String defaultRegion) {
+    if (item == null || !item.isObject()) {
       return new ContactInput(defaultRegion).problem("contact", "must be a JSON object");
     }
+    RequestBinder.Binding<ContactRequest> binding = binder.tryBind(item, ContactRequest.class);
+    return binding.value().input(defaultRegion, true, binding.problems());
   }
 
   /** Counts and the written contacts, in input order of their first appearance. */

@@ -1,8 +1,7 @@
 package ai.agni.campaigns.contact;
 
 import ai.agni.campaigns.api.ApiResponse;
-import ai.agni.campaigns.api.InvalidRequestException;
-import ai.agni.campaigns.api.JsonBody;
+import ai.agni.campaigns.api.SentFields;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.platform.Ids;
 import java.util.LinkedHashSet;
@@ -32,17 +31,17 @@ class ContactBulkController {
 
   @PostMapping("/bulk")
   ApiResponse<BulkContactUpsert.Result> bulk(
-      Tenant tenant, @RequestBody(required = false) JsonNode json) {
-    JsonBody body = JsonBody.of(json);
+      Tenant tenant, @RequestBody BulkContactsRequest request) {
+    SentFields sent = request.sent();
     DuplicatePolicy policy =
         DuplicatePolicy.parse(
-            body.field("onDuplicate"), body.string("onDuplicate"), DuplicatePolicy.SKIP);
-    JsonNode contacts = body.raw("contacts");
-    if (contacts == null || !contacts.isArray()) {
-      throw body.invalid("contacts", "an array of contacts is required");
+            sent.field("onDuplicate"), request.onDuplicate(), DuplicatePolicy.SKIP);
+    List<JsonNode> contacts = request.contacts();
+    if (contacts == null) {
+      throw sent.invalid("contacts", "an array of contacts is required");
     }
     if (contacts.size() > BulkContactUpsert.MAX_CONTACTS) {
-      throw body.invalid(
+      throw sent.invalid(
           "contacts", "at most " + BulkContactUpsert.MAX_CONTACTS + " contacts per request");
     }
     return ApiResponse.ok("Contacts saved successfully", upsert.run(tenant, contacts, policy));
@@ -50,9 +49,9 @@ class ContactBulkController {
 
   @PostMapping("/bulk-delete")
   ApiResponse<ContactService.BulkDeletion> bulkDelete(
-      Tenant tenant, @RequestBody(required = false) JsonNode json) {
-    JsonBody body = JsonBody.of(json);
-    List<String> ids = body.stringList("ids");
+      Tenant tenant, @RequestBody ContactIdsRequest request) {
+    SentFields body = request.sent();
+    List<String> ids = request.ids();
     if (ids == null) {
       throw body.invalid("ids", "an array of contact ids is required");
     }
@@ -63,7 +62,7 @@ class ContactBulkController {
     for (int i = 0; i < ids.size(); i++) {
       UUID id = Ids.parseOrNull(ids.get(i));
       if (id == null) {
-        throw new InvalidRequestException(body.field("ids") + "[" + i + "]", "is not a contact id");
+        throw body.invalid("ids[" + i + "]", "is not a contact id");
       }
       parsed.add(id);
     }

@@ -1,9 +1,8 @@
 package ai.agni.campaigns.contact;
 
 import ai.agni.campaigns.api.ApiResponse;
-import ai.agni.campaigns.api.InvalidRequestException;
-import ai.agni.campaigns.api.JsonBody;
 import ai.agni.campaigns.api.PageParams;
+import ai.agni.campaigns.api.RequestBinder;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.calllog.CallLogRepository;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** Create, list, read, partially update and delete single contacts. */
 @RestController
@@ -34,8 +32,8 @@ class ContactController {
   }
 
   @PostMapping
-  ApiResponse<ContactView> create(Tenant tenant, @RequestBody(required = false) JsonNode json) {
-    ContactFields fields = validated(JsonBody.of(json), tenant, true);
+  ApiResponse<ContactView> create(Tenant tenant, @RequestBody ContactRequest request) {
+    ContactFields fields = validated(request, tenant, true);
     Contact contact = service.create(tenant.organizationId(), fields);
     return ApiResponse.ok("Contact created successfully", ContactView.of(contact));
   }
@@ -72,9 +70,9 @@ class ContactController {
 
   @PatchMapping("/{id}")
   ApiResponse<ContactView> patch(
-      Tenant tenant, @PathVariable String id, @RequestBody(required = false) JsonNode json) {
-    service.get(tenant.organizationId(), id); // why: another org's id is a 404 before any 400
-    ContactFields fields = validated(JsonBody.of(json), tenant, false);
+      Tenant tenant, @PathVariable String id, @RequestBody ContactRequest request) {
+    service.get(tenant.organizationId(), id); // why: another org's id is a 404 before a bad value
+    ContactFields fields = validated(request, tenant, false);
     Contact contact = service.patch(tenant.organizationId(), id, fields);
     return ApiResponse.ok("Contact updated successfully", ContactView.of(contact));
   }
@@ -85,11 +83,10 @@ class ContactController {
     return ApiResponse.ok("Contact deleted successfully", ContactView.of(deleted));
   }
 
-  private static ContactFields validated(JsonBody body, Tenant tenant, boolean create) {
-    ContactInput input = ContactJsonReader.read(body, tenant.defaultRegion(), create);
+  private static ContactFields validated(ContactRequest request, Tenant tenant, boolean create) {
+    ContactInput input = request.input(tenant.defaultRegion(), create, List.of());
     if (!input.problems().isEmpty()) {
-      var first = input.problems().get(0);
-      throw new InvalidRequestException(first.field() + ": " + first.message(), input.problems());
+      throw RequestBinder.invalid(input.problems());
     }
     return input.build();
   }

@@ -1,7 +1,6 @@
 package ai.agni.campaigns.dnc;
 
 import ai.agni.campaigns.api.ApiResponse;
-import ai.agni.campaigns.api.JsonBody;
 import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.api.Tenant;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/dnc}: the do-not-call list (snake_case out). */
 @RestController
@@ -29,11 +27,10 @@ class DncController {
   }
 
   @PostMapping
-  ApiResponse<DncService.Added> add(Tenant tenant, @RequestBody(required = false) JsonNode json) {
+  ApiResponse<DncService.Added> add(Tenant tenant, @RequestBody DncRequest request) {
     return ApiResponse.ok(
         "Numbers added to the do-not-call list",
-        service.add(
-            tenant.organizationId(), DncInput.read(JsonBody.of(json), tenant.defaultRegion())));
+        service.add(tenant.organizationId(), request.e164(tenant.defaultRegion())));
   }
 
   @GetMapping

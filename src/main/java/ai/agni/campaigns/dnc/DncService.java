@@ -24,13 +24,13 @@ class DncService {
 
   /** Lists the numbers; ones listed already are accepted and not counted as added. */
   @Transactional
-  Added add(UUID organizationId, DncInput input) {
+  Added add(UUID organizationId, List<String> phones) {
     Instant now = clock.instant();
     int added = 0;
-    for (String phone : input.phones()) {
+    for (String phone : phones) {
       added += dnc.add(organizationId, phone, now) ? 1 : 0;
     }
-    return new Added(added, input.phones());
+    return new Added(added, phones);
   }
 
   @Transactional

@@ -1,7 +1,6 @@
 package ai.agni.campaigns.organization;
 
 import ai.agni.campaigns.api.ApiResponse;
-import ai.agni.campaigns.api.JsonBody;
 import ai.agni.campaigns.api.NotFoundException;
 import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.api.Tenant;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** Create, list (prefix only) and revoke the caller's organization's API keys. */
 @RestController
@@ -38,9 +36,8 @@ class ApiKeyController {
   }
 
   @PostMapping
-  ApiResponse<KeyView> create(Tenant tenant, @RequestBody(required = false) JsonNode json) {
-    JsonBody body = json == null ? JsonBody.empty() : JsonBody.of(json);
-    String name = body.string("name");
+  ApiResponse<KeyView> create(Tenant tenant, @RequestBody(required = false) ApiKeyRequest request) {
+    String name = request == null ? null : request.name();
     IssuedKey issued = service.issueKey(tenant.organizationId(), name);
     return ApiResponse.ok(
         "API key created successfully", KeyView.of(issued.stored(), issued.plainKey()));

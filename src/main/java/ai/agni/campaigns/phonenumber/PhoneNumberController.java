@@ -1,7 +1,6 @@
 package ai.agni.campaigns.phonenumber;
 
 import ai.agni.campaigns.api.ApiResponse;
-import ai.agni.campaigns.api.JsonBody;
 import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.platform.AgniProperties;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/phone-numbers}: snake_case out, both casings in. Lists are oldest first. */
 @RestController
@@ -34,9 +32,8 @@ class PhoneNumberController {
 
   @PostMapping
   ApiResponse<PhoneNumberView> importNumber(
-      Tenant tenant, @RequestBody(required = false) JsonNode json) {
-    PhoneNumberInput input =
-        PhoneNumberInput.read(JsonBody.of(json), tenant.defaultRegion(), properties.telephony());
+      Tenant tenant, @RequestBody PhoneNumberRequest request) {
+    PhoneNumberImport input = request.parse(tenant.defaultRegion(), properties.telephony());
     PhoneNumber number = service.importNumber(tenant.organizationId(), input);
     return ApiResponse.ok("Phone number imported successfully", PhoneNumberView.of(number));
   }

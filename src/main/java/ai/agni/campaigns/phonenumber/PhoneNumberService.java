@@ -30,7 +30,7 @@ class PhoneNumberService {
 
   /** Imports a number; a released one comes back active with the new settings (and its id). */
   @Transactional
-  PhoneNumber importNumber(UUID organizationId, PhoneNumberInput input) {
+  PhoneNumber importNumber(UUID organizationId, PhoneNumberImport input) {
     Instant now = clock.instant();
     Optional<PhoneNumber> existing =
         numbers.findByNumberForUpdate(organizationId, input.phoneNumber());

@@ -45,7 +45,7 @@ final class AnswerContract {
       String lower = name.toLowerCase(Locale.ROOT);
       for (String field : fields) {
         if (lower.contains(field.toLowerCase(Locale.ROOT))
-            || lower.contains(JsonBody.snakeCase(field))
+            || lower.contains(JsonNames.snakeCase(field))
             || lower.startsWith("body")) {
           return true;
         }

@@ -92,7 +92,7 @@ class NoServerErrorFuzzTest extends ApiTestSupport {
       }
       ObjectNode both = endpoint.base().get();
       both.put(field, "a");
-      both.put(JsonBody.snakeCase(field), "b");
+      both.put(JsonNames.snakeCase(field), "b");
       check(violations, endpoint, both.toString(), List.of(field), MediaType.APPLICATION_JSON);
     }
     endpoint
@@ -131,7 +131,7 @@ class NoServerErrorFuzzTest extends ApiTestSupport {
             null,
             List.of(param));
       }
-      String camel = JsonBody.camelCase(param);
+      String camel = JsonNames.camelCase(param);
       String twice = query(param, "1") + "&" + query(param, "2");
       send(
           violations,
@@ -377,17 +377,17 @@ class NoServerErrorFuzzTest extends ApiTestSupport {
 
   private String withField(ObjectNode base, String field, String rawValue, boolean snake) {
     String sent =
-        base.has(JsonBody.snakeCase(field))
-            ? JsonBody.snakeCase(field)
+        base.has(JsonNames.snakeCase(field))
+            ? JsonNames.snakeCase(field)
             : base.has(field) ? field : casing(field, snake);
     base.remove(field);
-    base.remove(JsonBody.snakeCase(field));
+    base.remove(JsonNames.snakeCase(field));
     base.put(sent, "__HOSTILE__");
     return base.toString().replace("\"__HOSTILE__\"", rawValue);
   }
 
   static String casing(String camel, boolean snake) {
-    return snake ? JsonBody.snakeCase(camel) : camel;
+    return snake ? JsonNames.snakeCase(camel) : camel;
   }
 
   private static String separator(QueryEndpoint endpoint) {

@@ -69,7 +69,7 @@ class CampaignUpdateApiTest extends CampaignApiTestBase {
               "retryGapMin")) {
         body =
             body.replace(
-                "'" + camel + "'", "'" + ai.agni.campaigns.api.JsonBody.snakeCase(camel) + "'");
+                "'" + camel + "'", "'" + ai.agni.campaigns.api.JsonNames.snakeCase(camel) + "'");
       }
     }
     return json(body.formatted(id, s.agentId(), s.number().id(), s.number().phone()));

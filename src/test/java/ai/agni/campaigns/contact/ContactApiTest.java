@@ -106,6 +106,33 @@ class ContactApiTest extends ApiTestSupport {
     assertThat(explicitWins.get("last_name").asString()).isEqualTo("C");
   }
 
+  /** A real client sends both, often {@code metadata: {}}: they merge, customVariables winning. */
+  @Test
+  void metadataAndCustomVariablesSentTogetherAreMerged() {
+    TestOrg org = newOrganization();
+    JsonNode empty =
+        post(
+                org,
+                CONTACTS,
+                json("{'phone':'4155550110','metadata':{},'customVariables':{'plan':'gold'}}"))
+            .ok();
+    assertThat(empty.get("metadata").toString()).isEqualTo("{\"plan\":\"gold\"}");
+    JsonNode both =
+        post(
+                org,
+                CONTACTS,
+                json(
+                    "{'phone':'4155550111','metadata':{'a':1,'b':1},"
+                        + "'custom_variables':{'b':2,'c':3}}"))
+            .ok();
+    assertThat(both.get("metadata").toString()).isEqualTo("{\"a\":1,\"b\":2,\"c\":3}");
+    String id = both.get("id").asString();
+    JsonNode patched =
+        patch(org, CONTACTS + "/" + id, json("{'metadata':{'a':9},'customVariables':{'d':4}}"))
+            .ok();
+    assertThat(patched.get("metadata").toString()).isEqualTo("{\"a\":9,\"d\":4}");
+  }
+
   @Test
   void rejectsInvalidInputNamingTheField() {
     TestOrg org = newOrganization();
@@ -122,7 +149,7 @@ class ContactApiTest extends ApiTestSupport {
     post(org, CONTACTS, json("{'phone':'4155550100','firstName':'a','first_name':'b'}"))
         .invalidField("firstName");
     post(org, CONTACTS, json("{'phone':'4155550100','metadata':[1]}")).invalidField("metadata");
-    post(org, CONTACTS, json("{'phone':'4155550100','metadata':{},'customVariables':{}}"))
+    post(org, CONTACTS, json("{'phone':'4155550100','metadata':{},'customVariables':[1]}"))
         .invalidField("customVariables");
     post(org, CONTACTS, json("{'phone':'4155550100','tags':'vip'}")).invalidField("tags");
     post(org, CONTACTS, json("{'phone':'4155550100','tags':['a',1]}")).invalidField("tags[1]");

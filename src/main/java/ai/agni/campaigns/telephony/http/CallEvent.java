@@ -1,7 +1,7 @@
 package ai.agni.campaigns.telephony.http;
 
 import ai.agni.campaigns.api.InvalidRequestException;
-import ai.agni.campaigns.api.JsonBody;
+import ai.agni.campaigns.api.SentFields;
 import ai.agni.campaigns.telephony.CallOutcome;
 import ai.agni.campaigns.telephony.CallResult;
 import java.time.Instant;
@@ -54,12 +54,14 @@ record CallEvent(UUID sessionId, Status status, String reason, Instant at) {
   }
 
   /** The session named by the body; a missing or malformed id is a 400 naming it. */
-  static UUID sessionId(JsonBody body) {
-    if (!body.has("sessionId") || body.isNull("sessionId")) {
+  static UUID sessionId(CallEventRequest event) {
+    SentFields body = event.sent();
+    if (event.sessionId() == null || event.sessionId().isBlank()) {
       // why spelled out: an absent field is named in camelCase, and events are snake_case.
-      throw new InvalidRequestException("session_id", "is required");
+      throw new InvalidRequestException(
+          body.has("sessionId") ? body.field("sessionId") : "session_id", "is required");
     }
-    String text = body.requiredString("sessionId");
+    String text = event.sessionId().trim();
     try {
       UUID id = UUID.fromString(text);
       if (!id.toString().equalsIgnoreCase(text)) {
@@ -72,13 +74,17 @@ record CallEvent(UUID sessionId, Status status, String reason, Instant at) {
   }
 
   /** Reads the rest of the event; anything malformed is a 400 naming the field. */
-  static CallEvent read(UUID sessionId, JsonBody body, Instant now) {
-    if (!body.has("status") || body.isNull("status")) {
+  static CallEvent read(UUID sessionId, CallEventRequest event, Instant now) {
+    SentFields body = event.sent();
+    if (event.status() == null) {
       throw body.invalid("status", "is required (one of " + String.join(", ", Status.NAMES) + ")");
     }
-    Status status = Status.of(body.oneOf("status", Status.NAMES));
-    String reason = sanitize(body.string("reason"));
-    return new CallEvent(sessionId, status, reason, at(body, now));
+    String sentStatus = event.status().trim().toLowerCase(Locale.ROOT);
+    if (!Status.NAMES.contains(sentStatus)) {
+      throw body.invalid("status", "must be one of " + String.join(", ", Status.NAMES));
+    }
+    String reason = sanitize(event.reason());
+    return new CallEvent(sessionId, Status.of(sentStatus), reason, at(body, event.at(), now));
   }
 
   /**
@@ -124,8 +130,7 @@ record CallEvent(UUID sessionId, Status status, String reason, Instant at) {
     return clean.isEmpty() ? null : clean;
   }
 
-  private static Instant at(JsonBody body, Instant now) {
-    String text = body.string("at");
+  private static Instant at(SentFields body, String text, Instant now) {
     if (text == null) {
       return now;
     }

@@ -3,6 +3,8 @@ package ai.agni.campaigns.telephony.http;
 import ai.agni.campaigns.api.ApiResponse;
 import ai.agni.campaigns.platform.Signatures;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,7 +28,11 @@ class CallEventsController {
   /** The answer's {@code data}: whether the event changed the call. */
   record EventView(@JsonProperty("session_id") UUID sessionId, boolean applied) {}
 
+  /** why raw bytes: the signature covers the body exactly as sent. */
   @PostMapping(HttpRuntimeAdapter.EVENTS_PATH)
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = CallEventRequest.class)))
   ApiResponse<EventView> receive(
       @RequestHeader(name = Signatures.HEADER, required = false) String signature,
       @RequestBody(required = false) byte[] body) {

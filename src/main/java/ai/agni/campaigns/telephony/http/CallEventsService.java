@@ -1,8 +1,8 @@
 package ai.agni.campaigns.telephony.http;
 
 import ai.agni.campaigns.api.InvalidRequestException;
-import ai.agni.campaigns.api.JsonBody;
 import ai.agni.campaigns.api.NotFoundException;
+import ai.agni.campaigns.api.RequestBinder;
 import ai.agni.campaigns.api.UnauthorizedException;
 import ai.agni.campaigns.platform.Signatures;
 import ai.agni.campaigns.telephony.CallReports;
@@ -38,6 +38,7 @@ class CallEventsService {
   private final HttpRuntimeAdapter adapter;
   private final CallReports reports;
   private final ObjectMapper json;
+  private final RequestBinder binder;
   private final Clock clock;
   private final Map<UUID, Instant> answeredElsewhere =
       Collections.synchronizedMap(
@@ -53,11 +54,13 @@ class CallEventsService {
       HttpRuntimeAdapter adapter,
       CallReports reports,
       ObjectMapper json,
+      RequestBinder binder,
       Clock clock) {
     this.sessions = sessions;
     this.adapter = adapter;
     this.reports = reports;
     this.json = json;
+    this.binder = binder;
     this.clock = clock;
   }
 
@@ -68,7 +71,22 @@ class CallEventsService {
     if (signature == null || signature.isBlank()) {
       throw new UnauthorizedException("Missing " + Signatures.HEADER + " header");
     }
-    JsonBody event = JsonBody.of(parse(body));
+    RequestBinder.Binding<CallEventRequest> bound =
+        binder.tryBind(parse(body), CallEventRequest.class);
+    if (bound.value() == null) {
+      throw RequestBinder.invalid(bound.problems());
+    }
+    CallEventRequest event = bound.value();
+    // why first: the session names the secret the signature is checked with; the rest of the
+    // body is judged only once the sender is known.
+    String sessionField = event.sent().field("sessionId");
+    bound.problems().stream()
+        .filter(problem -> problem.field().equals(sessionField))
+        .findFirst()
+        .ifPresent(
+            problem -> {
+              throw new InvalidRequestException(problem.field(), problem.message());
+            });
     UUID sessionId = CallEvent.sessionId(event);
     HttpCallRepository.ReportedSession session =
         sessions
@@ -85,6 +103,9 @@ class CallEventsService {
             Signatures.TOLERANCE);
     if (!verdict.valid()) {
       throw new UnauthorizedException(describe(verdict));
+    }
+    if (!bound.problems().isEmpty()) {
+      throw RequestBinder.invalid(bound.problems());
     }
     CallEvent parsed = CallEvent.read(sessionId, event, now);
     Optional<RuntimeCall> local = adapter.local(sessionId);

@@ -1,0 +1,38 @@
+package ai.agni.campaigns.phonenumber;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A checked import: the number in E.164 and the settings of its provider only. */
+record PhoneNumberImport(
+    String phoneNumber,
+    String friendlyName,
+    String provider,
+    Integer maxConcurrent,
+    Double maxCps,
+    String sipTrunkUri,
+    String sipUsername,
+    String sipPassword,
+    String runtimeUrl,
+    String runtimeSecret) {
+
+  /** A number with these settings; {@code id} and {@code createdAt} survive a re-import. */
+  PhoneNumber toNumber(UUID organizationId, UUID id, Instant createdAt, Instant now) {
+    return new PhoneNumber(
+        id,
+        organizationId,
+        phoneNumber,
+        friendlyName,
+        provider,
+        PhoneNumber.ACTIVE,
+        maxConcurrent,
+        maxCps,
+        sipTrunkUri,
+        sipUsername,
+        sipPassword,
+        runtimeUrl,
+        runtimeSecret,
+        createdAt,
+        now);
+  }
+}
