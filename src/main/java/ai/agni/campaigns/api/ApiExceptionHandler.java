@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -51,6 +52,40 @@ class ApiExceptionHandler {
             ? jackson.getOriginalMessage()
             : "a JSON body is required";
     return invalid(field, "malformed JSON: " + detail);
+  }
+
+  /**
+   * A query bound to a record ({@code @ParameterObject}): wrong types and failed checks, each named
+   * as the API documents query parameters (snake_case, whichever casing was sent).
+   */
+  @ExceptionHandler(BindException.class)
+  ResponseEntity<ApiError> badQuery(BindException e) {
+    List<ApiError.FieldError> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(
+                error ->
+                    new ApiError.FieldError(
+                        JsonNames.snakeCase(error.getField()),
+                        error.isBindingFailure()
+                            ? typeMessage(e.getBindingResult().getFieldType(error.getField()))
+                            : error.getDefaultMessage()))
+            .sorted(java.util.Comparator.comparing(ApiError.FieldError::field))
+            .toList();
+    if (errors.isEmpty()) {
+      return invalid("query", "is not valid");
+    }
+    return respond(
+        ErrorCode.INVALID_REQUEST, errors.get(0).field() + ": " + errors.get(0).message(), errors);
+  }
+
+  private static String typeMessage(Class<?> type) {
+    if (type == Integer.class || type == Long.class || type == int.class) {
+      return "must be an integer";
+    }
+    if (type == java.util.UUID.class) {
+      return "must be a UUID";
+    }
+    return "has an invalid value";
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
