@@ -3,6 +3,8 @@ package ai.agni.campaigns.agent;
 import ai.agni.campaigns.api.ApiResponse;
 import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.api.Tenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,67 +15,71 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code /api/v1/agents}: camelCase out, both casings in. Lists are oldest first. */
+@Tag(name = "Agents")
 @RestController
 @RequestMapping("/api/v1/agents")
 class AgentController {
 
   private final AgentService service;
   private final AgentRepository agents;
-  private final AgentView view;
 
-  AgentController(AgentService service, AgentRepository agents, AgentView view) {
+  AgentController(AgentService service, AgentRepository agents) {
     this.service = service;
     this.agents = agents;
-    this.view = view;
   }
 
+  @Operation(summary = "Create an agent")
   @PostMapping
-  ApiResponse<ObjectNode> create(Tenant tenant, @RequestBody AgentRequest request) {
+  ApiResponse<AgentView> create(Tenant tenant, @RequestBody AgentRequest request) {
     Agent agent = service.create(tenant.organizationId(), request);
-    return ApiResponse.ok("Agent created successfully", view.of(agent));
+    return ApiResponse.ok("Agent created successfully", AgentView.of(agent));
   }
 
+  @Operation(summary = "List agents")
   @GetMapping
-  ApiResponse<List<ObjectNode>> list(
+  ApiResponse<List<AgentView>> list(
       Tenant tenant,
       @RequestParam(required = false) String limit,
       @RequestParam(required = false) String offset) {
     PageParams page = PageParams.of(limit, offset);
-    List<ObjectNode> items =
+    List<AgentView> items =
         agents.list(tenant.organizationId(), page.limit(), page.offset()).stream()
-            .map(view::of)
+            .map(AgentView::of)
             .toList();
     return ApiResponse.list(
         "Agents fetched successfully", items, agents.count(tenant.organizationId()), page);
   }
 
+  @Operation(summary = "Get an agent")
   @GetMapping("/{id}")
-  ApiResponse<ObjectNode> get(Tenant tenant, @PathVariable String id) {
+  ApiResponse<AgentView> get(Tenant tenant, @PathVariable String id) {
     return ApiResponse.ok(
-        "Agent fetched successfully", view.of(service.get(tenant.organizationId(), id)));
+        "Agent fetched successfully", AgentView.of(service.get(tenant.organizationId(), id)));
   }
 
+  @Operation(summary = "Update an agent (partial)")
   @PatchMapping("/{id}")
-  ApiResponse<ObjectNode> update(
+  ApiResponse<AgentView> update(
       Tenant tenant, @PathVariable String id, @RequestBody AgentRequest request) {
     Agent agent = service.update(tenant.organizationId(), id, request);
-    return ApiResponse.ok("Agent updated successfully", view.of(agent));
+    return ApiResponse.ok("Agent updated successfully", AgentView.of(agent));
   }
 
+  @Operation(summary = "Change an agent's status")
   @PatchMapping("/{id}/status")
-  ApiResponse<ObjectNode> changeStatus(
+  ApiResponse<AgentView> changeStatus(
       Tenant tenant, @PathVariable String id, @RequestBody AgentStatusRequest request) {
     AgentStatus status = request.parsed();
     Agent agent = service.changeStatus(tenant.organizationId(), id, status);
-    return ApiResponse.ok("Agent status updated successfully", view.of(agent));
+    return ApiResponse.ok("Agent status updated successfully", AgentView.of(agent));
   }
 
+  @Operation(summary = "Delete an agent that no active campaign uses")
   @DeleteMapping("/{id}")
-  ApiResponse<ObjectNode> delete(Tenant tenant, @PathVariable String id) {
+  ApiResponse<AgentView> delete(Tenant tenant, @PathVariable String id) {
     Agent agent = service.delete(tenant.organizationId(), id);
-    return ApiResponse.ok("Agent deleted successfully", view.of(agent));
+    return ApiResponse.ok("Agent deleted successfully", AgentView.of(agent));
   }
 }

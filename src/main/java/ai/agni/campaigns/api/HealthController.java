@@ -2,6 +2,8 @@ package ai.agni.campaigns.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * with {@code status: degraded}, {@code code: UNAVAILABLE}, within the pool's connection timeout (1
  * s) or the probe's query timeout (1 s), so a load balancer takes the node out quickly.
  */
+@Tag(name = "Operations")
 @RestController
 class HealthController {
 
@@ -33,6 +36,7 @@ class HealthController {
     this.probe.setQueryTimeout(1);
   }
 
+  @Operation(summary = "Health of the service and its database (no API key)")
   @GetMapping("/api/v1/health")
   ResponseEntity<Health> health() {
     Map<String, String> data = new LinkedHashMap<>();

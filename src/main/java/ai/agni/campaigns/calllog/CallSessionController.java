@@ -5,6 +5,8 @@ import ai.agni.campaigns.api.NotFoundException;
 import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.platform.Ids;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Call sessions: list with filters, one session, and the history of one callee number. */
+@Tag(name = "Calls")
 @RestController
 @RequestMapping("/api/v1/calling")
 class CallSessionController {
@@ -25,11 +28,13 @@ class CallSessionController {
     this.calls = calls;
   }
 
+  @Operation(summary = "List call sessions with filters")
   @GetMapping("/call-sessions")
   ApiResponse<CallSessionList> list(Tenant tenant, @ParameterObject @Valid CallSessionQuery query) {
     return page(tenant, query.filter(tenant.defaultRegion()), query.sessionPage());
   }
 
+  @Operation(summary = "Get one call session")
   @GetMapping("/call-sessions-detail/{sessionId}")
   ApiResponse<CallSessionView> detail(Tenant tenant, @PathVariable String sessionId) {
     UUID id = Ids.parseOrNull(sessionId);
@@ -41,6 +46,7 @@ class CallSessionController {
     return ApiResponse.ok("Call session fetched successfully", session);
   }
 
+  @Operation(summary = "List the calls to one callee number, newest first")
   @GetMapping("/phone-history")
   ApiResponse<CallSessionList> phoneHistory(
       Tenant tenant, @ParameterObject @Valid PhoneHistoryQuery query) {

@@ -5,12 +5,15 @@ import ai.agni.campaigns.api.InvalidRequestException;
 import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.platform.Times;
+import ai.agni.campaigns.queue.ContactStats;
 import ai.agni.campaigns.queue.QueueEntry;
 import ai.agni.campaigns.queue.QueueRepository;
 import ai.agni.campaigns.queue.QueueState;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/campaigns/{id}/contacts}: add, remove and list a campaign's contacts. */
+@Tag(name = "Campaigns")
 @RestController
 @RequestMapping("/api/v1/campaigns/{id}/contacts")
 class CampaignContactController {
@@ -45,8 +49,9 @@ class CampaignContactController {
     this.queue = queue;
   }
 
+  @Operation(summary = "Add contacts to a campaign")
   @PostMapping
-  ApiResponse<Map<String, Object>> add(
+  ApiResponse<Added> add(
       Tenant tenant, @PathVariable String id, @RequestBody CampaignContactsRequest request) {
     UUID org = tenant.organizationId();
     Campaign campaign = service.require(org, id);
@@ -55,17 +60,14 @@ class CampaignContactController {
     int added = membership.addContacts(org, campaign.id(), ids.ids());
     return ApiResponse.ok(
         "Contacts added to campaign successfully",
-        Map.of(
-            "campaignId",
+        new Added(
             campaign.id().toString(),
-            "added",
             added,
-            "alreadyInCampaign",
             ids.ids().size() - added,
-            "contactStats",
             queue.stats(org, campaign.id())));
   }
 
+  @Operation(summary = "Remove contacts that are not in a call from a campaign")
   @DeleteMapping
   ApiResponse<CampaignMembershipService.Removal> remove(
       Tenant tenant, @PathVariable String id, @RequestBody CampaignContactsRequest request) {
@@ -78,6 +80,7 @@ class CampaignContactController {
         membership.remove(org, campaign.id(), ids.ids()));
   }
 
+  @Operation(summary = "List a campaign's contacts with their state and attempts")
   @GetMapping
   ApiResponse<List<CampaignContactView>> list(
       Tenant tenant,
@@ -120,4 +123,8 @@ class CampaignContactController {
         e.lastDurationSec(),
         Times.iso(e.updatedAt()));
   }
+
+  /** The answer of adding contacts. */
+  @Schema(name = "CampaignContactsAdded")
+  record Added(String campaignId, int added, int alreadyInCampaign, ContactStats contactStats) {}
 }

@@ -4,8 +4,9 @@ import ai.agni.campaigns.api.ApiResponse;
 import ai.agni.campaigns.api.InvalidRequestException;
 import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.api.Tenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/campaigns}: create, list, read, partial update, lifecycle shortcuts, delete. */
+@Tag(name = "Campaigns")
 @RestController
 @RequestMapping("/api/v1/campaigns")
 class CampaignController {
@@ -41,14 +43,16 @@ class CampaignController {
     this.views = views;
   }
 
+  @Operation(summary = "Create a campaign (draft)")
   @PostMapping
-  ApiResponse<?> create(
+  ApiResponse<CampaignView> create(
       Tenant tenant,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @RequestBody CreateCampaignRequest request) {
     return creation.create(tenant, request, idempotencyKey);
   }
 
+  @Operation(summary = "List campaigns")
   @GetMapping
   ApiResponse<List<CampaignView>> list(
       Tenant tenant,
@@ -66,12 +70,14 @@ class CampaignController {
         page);
   }
 
+  @Operation(summary = "Get a campaign")
   @GetMapping("/{id}")
   ApiResponse<CampaignView> get(Tenant tenant, @PathVariable String id) {
     return ApiResponse.ok(
         "Campaign fetched successfully", views.of(service.require(tenant.organizationId(), id)));
   }
 
+  @Operation(summary = "Update a campaign (partial; status moves it through its lifecycle)")
   @PatchMapping("/{id}")
   ApiResponse<CampaignView> update(
       Tenant tenant,
@@ -84,32 +90,40 @@ class CampaignController {
         UPDATED, views.of(updater.update(tenant.organizationId(), id, patch, ifMatch)));
   }
 
+  @Operation(summary = "Start a draft campaign")
   @PostMapping("/{id}/start")
   ApiResponse<CampaignView> start(Tenant tenant, @PathVariable String id) {
     return move(tenant, id, CampaignStatus.ACTIVE, "Campaign started successfully");
   }
 
+  @Operation(summary = "Pause an active campaign")
   @PostMapping("/{id}/pause")
   ApiResponse<CampaignView> pause(Tenant tenant, @PathVariable String id) {
     return move(tenant, id, CampaignStatus.PAUSED, "Campaign paused successfully");
   }
 
+  @Operation(summary = "Resume a paused campaign")
   @PostMapping("/{id}/resume")
   ApiResponse<CampaignView> resume(Tenant tenant, @PathVariable String id) {
     return move(tenant, id, CampaignStatus.ACTIVE, "Campaign resumed successfully");
   }
 
+  @Operation(summary = "Complete a campaign (its pending contacts are never dialed)")
   @PostMapping("/{id}/complete")
   ApiResponse<CampaignView> complete(Tenant tenant, @PathVariable String id) {
     return move(tenant, id, CampaignStatus.COMPLETED, "Campaign completed successfully");
   }
 
+  @Operation(summary = "Delete a campaign that is not active")
   @DeleteMapping("/{id}")
-  ApiResponse<Map<String, Object>> delete(Tenant tenant, @PathVariable String id) {
+  ApiResponse<Deleted> delete(Tenant tenant, @PathVariable String id) {
     Campaign deleted = service.delete(tenant.organizationId(), id);
     return ApiResponse.ok(
-        "Campaign deleted successfully", Map.of("id", deleted.id().toString(), "deleted", true));
+        "Campaign deleted successfully", new Deleted(deleted.id().toString(), true));
   }
+
+  /** The answer of a delete. */
+  record Deleted(String id, boolean deleted) {}
 
   private ApiResponse<CampaignView> move(
       Tenant tenant, String id, CampaignStatus target, String message) {

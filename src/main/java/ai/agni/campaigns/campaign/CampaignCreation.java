@@ -50,7 +50,8 @@ class CampaignCreation {
     this.clock = clock;
   }
 
-  ApiResponse<?> create(Tenant tenant, CreateCampaignRequest requestBody, String idempotencyKey) {
+  ApiResponse<CampaignView> create(
+      Tenant tenant, CreateCampaignRequest requestBody, String idempotencyKey) {
     if (idempotencyKey == null) {
       return ApiResponse.ok(CREATED, views.of(service.create(tenant, read(tenant, requestBody))));
     }
@@ -87,8 +88,9 @@ class CampaignCreation {
     return body.parse(tenant.defaultRegion());
   }
 
-  private ApiResponse<JsonNode> replay(String stored) {
+  private ApiResponse<CampaignView> replay(String stored) {
     JsonNode answer = json.readTree(stored);
-    return ApiResponse.ok(answer.get("message").asString(), answer.get("data"));
+    return ApiResponse.ok(
+        answer.get("message").asString(), json.treeToValue(answer.get("data"), CampaignView.class));
   }
 }

@@ -3,6 +3,7 @@ package ai.agni.campaigns.contact;
 import ai.agni.campaigns.api.ApiError;
 import ai.agni.campaigns.api.RequestBinder;
 import ai.agni.campaigns.api.Tenant;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -85,9 +86,11 @@ class BulkContactUpsert {
   }
 
   /** One problem of one item: its 0-based index in {@code contacts}. */
+  @Schema(name = "BulkItemError")
   record RowError(int index, String field, String message) {}
 
   /** The answer of {@code POST /contacts/bulk}. */
+  @Schema(name = "BulkContactsResult")
   record Result(
       int created,
       int updated,

@@ -4,6 +4,8 @@ import ai.agni.campaigns.api.ApiResponse;
 import ai.agni.campaigns.api.SentFields;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.platform.Ids;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /** Bulk create-or-update from JSON, and bulk delete. */
+@Tag(name = "Contacts")
 @RestController
 @RequestMapping("/api/v1/contacts")
 class ContactBulkController {
@@ -29,6 +32,7 @@ class ContactBulkController {
     this.service = service;
   }
 
+  @Operation(summary = "Create or update up to 10,000 contacts")
   @PostMapping("/bulk")
   ApiResponse<BulkContactUpsert.Result> bulk(
       Tenant tenant, @RequestBody BulkContactsRequest request) {
@@ -47,6 +51,7 @@ class ContactBulkController {
     return ApiResponse.ok("Contacts saved successfully", upsert.run(tenant, contacts, policy));
   }
 
+  @Operation(summary = "Delete contacts that are not in a call")
   @PostMapping("/bulk-delete")
   ApiResponse<ContactService.BulkDeletion> bulkDelete(
       Tenant tenant, @RequestBody ContactIdsRequest request) {

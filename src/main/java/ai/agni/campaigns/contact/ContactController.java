@@ -5,6 +5,8 @@ import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.api.RequestBinder;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.calllog.CallLogRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Create, list, read, partially update and delete single contacts. */
+@Tag(name = "Contacts")
 @RestController
 @RequestMapping("/api/v1/contacts")
 class ContactController {
@@ -31,6 +34,7 @@ class ContactController {
     this.calls = calls;
   }
 
+  @Operation(summary = "Create a contact")
   @PostMapping
   ApiResponse<ContactView> create(Tenant tenant, @RequestBody ContactRequest request) {
     ContactFields fields = validated(request, tenant, true);
@@ -38,6 +42,7 @@ class ContactController {
     return ApiResponse.ok("Contact created successfully", ContactView.of(contact));
   }
 
+  @Operation(summary = "List or search contacts")
   @GetMapping
   ApiResponse<List<ContactView>> list(
       Tenant tenant,
@@ -51,6 +56,7 @@ class ContactController {
     return ApiResponse.list("Contacts fetched successfully", ContactView.of(contacts), total, page);
   }
 
+  @Operation(summary = "Get a contact")
   @GetMapping("/{id}")
   ApiResponse<ContactView> get(Tenant tenant, @PathVariable String id) {
     return ApiResponse.ok(
@@ -58,6 +64,7 @@ class ContactController {
   }
 
   /** The contact and its last 20 call sessions, newest first. */
+  @Operation(summary = "Get a contact with its last 20 calls")
   @GetMapping("/{id}/detail")
   ApiResponse<ContactDetailView> detail(Tenant tenant, @PathVariable String id) {
     Contact contact = service.get(tenant.organizationId(), id);
@@ -68,6 +75,7 @@ class ContactController {
             calls.recentForContact(tenant.organizationId(), contact.id(), RECENT_CALLS)));
   }
 
+  @Operation(summary = "Update a contact (partial)")
   @PatchMapping("/{id}")
   ApiResponse<ContactView> patch(
       Tenant tenant, @PathVariable String id, @RequestBody ContactRequest request) {
@@ -77,6 +85,7 @@ class ContactController {
     return ApiResponse.ok("Contact updated successfully", ContactView.of(contact));
   }
 
+  @Operation(summary = "Delete a contact that is not in a call")
   @DeleteMapping("/{id}")
   ApiResponse<ContactView> delete(Tenant tenant, @PathVariable String id) {
     Contact deleted = service.delete(tenant.organizationId(), id);

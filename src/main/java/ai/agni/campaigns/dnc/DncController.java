@@ -3,6 +3,8 @@ package ai.agni.campaigns.dnc;
 import ai.agni.campaigns.api.ApiResponse;
 import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.api.Tenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/dnc}: the do-not-call list (snake_case out). */
+@Tag(name = "Do-not-call list")
 @RestController
 @RequestMapping("/api/v1/dnc")
 class DncController {
@@ -26,6 +29,7 @@ class DncController {
     this.dnc = dnc;
   }
 
+  @Operation(summary = "Add numbers to the do-not-call list")
   @PostMapping
   ApiResponse<DncService.Added> add(Tenant tenant, @RequestBody DncRequest request) {
     return ApiResponse.ok(
@@ -33,6 +37,7 @@ class DncController {
         service.add(tenant.organizationId(), request.e164(tenant.defaultRegion())));
   }
 
+  @Operation(summary = "List the do-not-call list")
   @GetMapping
   ApiResponse<List<DncEntry>> list(
       Tenant tenant,
@@ -47,6 +52,7 @@ class DncController {
   }
 
   /** The path carries the number, {@code +} raw or as {@code %2B}. */
+  @Operation(summary = "Remove a number from the do-not-call list")
   @DeleteMapping("/{phone}")
   ApiResponse<DncEntry> remove(Tenant tenant, @PathVariable String phone) {
     return ApiResponse.ok(

@@ -3,6 +3,7 @@ package ai.agni.campaigns.dnc;
 import ai.agni.campaigns.api.NotFoundException;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.phonenumber.E164;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -45,5 +46,6 @@ class DncService {
   }
 
   /** How many numbers were newly listed, and every sent number in E.164, without repeats. */
+  @Schema(name = "DncAdded")
   record Added(int added, List<String> phones) {}
 }

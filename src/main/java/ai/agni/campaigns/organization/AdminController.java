@@ -5,11 +5,13 @@ import ai.agni.campaigns.api.NotFoundException;
 import ai.agni.campaigns.api.RequestBinder;
 import ai.agni.campaigns.api.UnauthorizedException;
 import ai.agni.campaigns.platform.AgniProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /** Operator endpoints guarded by {@code X-Admin-Token}; off when no token is configured. */
+@Tag(name = "Organizations and keys")
 @RestController
 @RequestMapping("/api/v1/admin")
 class AdminController {
@@ -36,11 +39,12 @@ class AdminController {
    * why the body is bound here, not by the converter: the admin token is checked first, so a caller
    * without it learns nothing from the body's validation.
    */
+  @Operation(summary = "Create an organization and its first key (X-Admin-Token)")
   @PostMapping("/organizations")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(
       required = true,
       content = @Content(schema = @Schema(implementation = CreateOrganizationRequest.class)))
-  ApiResponse<Map<String, Object>> createOrganization(
+  ApiResponse<Created> createOrganization(
       @RequestHeader(name = "X-Admin-Token", required = false) String token,
       @RequestBody JsonNode json) {
     checkToken(token);
@@ -50,10 +54,12 @@ class AdminController {
             request.name().trim(), request.region(), request.maxConcurrent(), request.maxCps());
     return ApiResponse.ok(
         "Organization created successfully",
-        Map.of(
-            "organization", OrganizationView.of(created.organization()),
-            "api_key", created.apiKey()));
+        new Created(OrganizationView.of(created.organization()), created.apiKey()));
   }
+
+  /** The new organization and its first key, shown once. */
+  @Schema(name = "OrganizationCreated")
+  record Created(OrganizationView organization, @JsonProperty("api_key") String apiKey) {}
 
   private void checkToken(String token) {
     String expected = properties.adminToken();

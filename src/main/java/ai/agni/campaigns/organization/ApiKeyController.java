@@ -8,6 +8,8 @@ import ai.agni.campaigns.platform.Ids;
 import ai.agni.campaigns.platform.Times;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Create, list (prefix only) and revoke the caller's organization's API keys. */
+@Tag(name = "Organizations and keys")
 @RestController
 @RequestMapping("/api/v1/api-keys")
 class ApiKeyController {
@@ -35,6 +38,7 @@ class ApiKeyController {
     this.clock = clock;
   }
 
+  @Operation(summary = "Create an API key (shown once)")
   @PostMapping
   ApiResponse<KeyView> create(Tenant tenant, @RequestBody(required = false) ApiKeyRequest request) {
     String name = request == null ? null : request.name();
@@ -43,6 +47,7 @@ class ApiKeyController {
         "API key created successfully", KeyView.of(issued.stored(), issued.plainKey()));
   }
 
+  @Operation(summary = "List API keys (prefix only)")
   @GetMapping
   ApiResponse<List<KeyView>> list(
       Tenant tenant,
@@ -57,6 +62,7 @@ class ApiKeyController {
         "API keys fetched successfully", views, keys.count(tenant.organizationId()), page);
   }
 
+  @Operation(summary = "Revoke an API key")
   @DeleteMapping("/{id}")
   ApiResponse<KeyView> revoke(Tenant tenant, @PathVariable String id) {
     UUID keyId = Ids.parseOrNull(id);

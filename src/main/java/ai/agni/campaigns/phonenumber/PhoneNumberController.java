@@ -4,6 +4,8 @@ import ai.agni.campaigns.api.ApiResponse;
 import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.platform.AgniProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/phone-numbers}: snake_case out, both casings in. Lists are oldest first. */
+@Tag(name = "Phone numbers")
 @RestController
 @RequestMapping("/api/v1/phone-numbers")
 class PhoneNumberController {
@@ -30,6 +33,7 @@ class PhoneNumberController {
     this.properties = properties;
   }
 
+  @Operation(summary = "Import a phone number the organization owns")
   @PostMapping
   ApiResponse<PhoneNumberView> importNumber(
       Tenant tenant, @RequestBody PhoneNumberRequest request) {
@@ -38,6 +42,7 @@ class PhoneNumberController {
     return ApiResponse.ok("Phone number imported successfully", PhoneNumberView.of(number));
   }
 
+  @Operation(summary = "List phone numbers")
   @GetMapping
   ApiResponse<List<PhoneNumberView>> list(
       Tenant tenant,
@@ -52,6 +57,7 @@ class PhoneNumberController {
         "Phone numbers fetched successfully", items, numbers.count(tenant.organizationId()), page);
   }
 
+  @Operation(summary = "Get a phone number")
   @GetMapping("/{id}")
   ApiResponse<PhoneNumberView> get(Tenant tenant, @PathVariable String id) {
     return ApiResponse.ok(
@@ -60,6 +66,7 @@ class PhoneNumberController {
   }
 
   /** The path carries the E.164 number ({@code +} raw or as {@code %2B}) or the number's id. */
+  @Operation(summary = "Release a phone number (its active campaigns pause)")
   @DeleteMapping("/{phoneNumber}/release")
   ApiResponse<PhoneNumberView> release(Tenant tenant, @PathVariable String phoneNumber) {
     return ApiResponse.ok(

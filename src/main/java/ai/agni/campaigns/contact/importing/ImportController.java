@@ -5,6 +5,8 @@ import ai.agni.campaigns.api.InvalidRequestException;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.contact.DuplicatePolicy;
 import ai.agni.campaigns.platform.Ids;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
  * stream). {@code on_duplicate} defaults to {@code update}: re-uploading a corrected list should
  * correct the contacts, not silently keep the old values.
  */
+@Tag(name = "Contacts")
 @RestController
 @RequestMapping("/api/v1/contacts/import")
 class ImportController {
@@ -38,6 +41,7 @@ class ImportController {
     this.importer = importer;
   }
 
+  @Operation(summary = "Import contacts from a CSV file (multipart field file)")
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ApiResponse<ImportReport> multipart(
       Tenant tenant,
@@ -51,6 +55,7 @@ class ImportController {
     }
   }
 
+  @Operation(summary = "Import contacts from a CSV body (text/csv)")
   @PostMapping(consumes = "text/csv")
   ApiResponse<ImportReport> raw(
       Tenant tenant,
@@ -65,6 +70,7 @@ class ImportController {
   }
 
   /** Any other content type: say what to send. */
+  @Operation(summary = "Import contacts: any other content type is refused")
   @PostMapping
   ApiResponse<ImportReport> unsupported() {
     throw new InvalidRequestException(

@@ -1,5 +1,6 @@
 package ai.agni.campaigns.contact.importing;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -10,5 +11,6 @@ record ImportReport(
     long imported, long updated, long skipped, long rejected, List<RowError> errors) {
 
   /** One problem of one row; {@code field} is a contact field, or {@code file} for the file. */
+  @Schema(name = "ImportRowError")
   record RowError(long row, String field, String message) {}
 }

@@ -3,8 +3,10 @@ package ai.agni.campaigns.telephony.http;
 import ai.agni.campaigns.api.ApiResponse;
 import ai.agni.campaigns.platform.Signatures;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the body is signed with the number's {@code runtime_secret} ({@code X-Agni-Signature}, as
  * webhooks). The raw body is read as bytes, since the signature covers them exactly as sent.
  */
+@Tag(name = "Calls")
 @RestController
 class CallEventsController {
 
@@ -29,6 +32,7 @@ class CallEventsController {
   record EventView(@JsonProperty("session_id") UUID sessionId, boolean applied) {}
 
   /** why raw bytes: the signature covers the body exactly as sent. */
+  @Operation(summary = "Report a call's progress (HTTP runtimes; signed, no API key)")
   @PostMapping(HttpRuntimeAdapter.EVENTS_PATH)
   @io.swagger.v3.oas.annotations.parameters.RequestBody(
       required = true,
