@@ -202,6 +202,10 @@ final class AgentInput {
     }
     List<String> trimmed = new ArrayList<>(urls.size());
     for (int i = 0; i < urls.size(); i++) {
+      if (HttpUrls.hasUserInfo(urls.get(i))) {
+        throw new InvalidRequestException(
+            body.field("webhookUrls") + "[" + i + "]", "must not contain credentials");
+      }
       if (!HttpUrls.isAbsoluteHttp(urls.get(i))) {
         throw new InvalidRequestException(
             body.field("webhookUrls") + "[" + i + "]", "must be an absolute http(s) URL");

@@ -82,6 +82,10 @@ record PhoneNumberInput(
     if (!(lower.startsWith("sip:") || lower.startsWith("sips:")) || uri.length() > 1000) {
       throw body.invalid("sipTrunkUri", "must be a sip: or sips: URI");
     }
+    if (HttpUrls.hasSipPassword(uri)) {
+      throw body.invalid(
+          "sipTrunkUri", "must not contain a password; use sip_username and sip_password");
+    }
     return uri;
   }
 
@@ -90,6 +94,9 @@ record PhoneNumberInput(
       throw body.invalid("runtimeUrl", "is required for provider http");
     }
     String url = body.requiredString("runtimeUrl");
+    if (HttpUrls.hasUserInfo(url)) {
+      throw body.invalid("runtimeUrl", "must not contain credentials; use runtime_secret");
+    }
     if (!HttpUrls.isAbsoluteHttp(url)) {
       throw body.invalid("runtimeUrl", "must be an absolute http(s) URL");
     }
