@@ -4,6 +4,8 @@ import ai.agni.campaigns.api.InvalidRequestException;
 import ai.agni.campaigns.api.JsonBody;
 import ai.agni.campaigns.api.NotFoundException;
 import ai.agni.campaigns.api.UnauthorizedException;
+import ai.agni.campaigns.phonenumber.NumberSecrets;
+import ai.agni.campaigns.platform.SecretCipher;
 import ai.agni.campaigns.platform.Signatures;
 import ai.agni.campaigns.telephony.CallReports;
 import ai.agni.campaigns.telephony.CallResult;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -34,10 +38,13 @@ class CallEventsService {
   /** Answers heard here for calls of other nodes, so their end keeps the answer time. */
   private static final int REMEMBERED_ANSWERS = 10_000;
 
+  private static final Logger log = LoggerFactory.getLogger(CallEventsService.class);
+
   private final HttpCallRepository sessions;
   private final HttpRuntimeAdapter adapter;
   private final CallReports reports;
   private final ObjectMapper json;
+  private final SecretCipher secrets;
   private final Clock clock;
   private final Map<UUID, Instant> answeredElsewhere =
       Collections.synchronizedMap(
@@ -53,11 +60,13 @@ class CallEventsService {
       HttpRuntimeAdapter adapter,
       CallReports reports,
       ObjectMapper json,
+      SecretCipher secrets,
       Clock clock) {
     this.sessions = sessions;
     this.adapter = adapter;
     this.reports = reports;
     this.json = json;
+    this.secrets = secrets;
     this.clock = clock;
   }
 
@@ -77,12 +86,7 @@ class CallEventsService {
             .orElseThrow(() -> new NotFoundException("Call session", sessionId));
     Instant now = clock.instant();
     Signatures.Verdict verdict =
-        Signatures.verify(
-            signature,
-            session.runtimeSecret() == null ? List.of() : List.of(session.runtimeSecret()),
-            body,
-            now,
-            Signatures.TOLERANCE);
+        Signatures.verify(signature, openSecret(session), body, now, Signatures.TOLERANCE);
     if (!verdict.valid()) {
       throw new UnauthorizedException(describe(verdict));
     }
@@ -123,6 +127,19 @@ class CallEventsService {
         yield reports.finished(id, result);
       }
     };
+  }
+
+  /** The number's secret, opened to check the signature; none when it cannot be opened. */
+  private List<String> openSecret(HttpCallRepository.ReportedSession session) {
+    if (session.runtimeSecret() == null) {
+      return List.of();
+    }
+    try {
+      return List.of(secrets.open(session.runtimeSecret(), NumberSecrets.RUNTIME_SECRET));
+    } catch (SecretCipher.UnreadableSecret e) {
+      log.error("Event of call {} not checked: {}", session.sessionId(), e.getMessage());
+      return List.of();
+    }
   }
 
   private JsonNode parse(byte[] body) {
