@@ -1,5 +1,6 @@
 package ai.agni.campaigns.platform;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -25,7 +26,17 @@ public class DataDirectoryPreparer implements EnvironmentPostProcessor {
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
     Path dir = Path.of(environment.getProperty("agni.data-dir", "data"));
-    if (DataDirectory.prepare(dir)) {
+    boolean created;
+    try {
+      created = DataDirectory.prepare(dir);
+    } catch (UncheckedIOException e) {
+      // why not fatal here: a PostgreSQL node with AGNI_SECRET_KEY set may never need the
+      // directory;
+      // whatever does need it fails with its own message.
+      log.warn("Cannot prepare the data directory " + dir.toAbsolutePath() + ": " + e.getCause());
+      return;
+    }
+    if (created) {
       log.info("Created the data directory " + dir.toAbsolutePath() + " (mode 0700)");
     } else if (DataDirectory.isOpenToOthers(dir)) {
       log.warn(
