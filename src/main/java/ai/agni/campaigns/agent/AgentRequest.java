@@ -195,6 +195,9 @@ record AgentRequest(
     List<String> trimmed = new ArrayList<>(webhookUrls.size());
     for (int i = 0; i < webhookUrls.size(); i++) {
       String url = webhookUrls.get(i);
+      if (url != null && HttpUrls.hasUserInfo(url)) {
+        throw sent.invalid("webhookUrls[" + i + "]", "must not contain credentials");
+      }
       if (url == null || !HttpUrls.isAbsoluteHttp(url)) {
         throw sent.invalid("webhookUrls[" + i + "]", "must be an absolute http(s) URL");
       }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.InjectableValues;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -29,6 +30,18 @@ public class RequestBinder {
   public RequestBinder(ObjectMapper mapper, Validator validator) {
     this.mapper = mapper;
     this.validator = validator;
+  }
+
+  /** A body read as JSON where the raw bytes are needed too (signed requests); 400 if malformed. */
+  public JsonNode readTree(byte[] body) {
+    if (body == null || body.length == 0) {
+      throw new InvalidRequestException("body", "a JSON object is required");
+    }
+    try {
+      return mapper.readTree(body);
+    } catch (JacksonException e) {
+      throw new InvalidRequestException("body", "malformed JSON: " + e.getOriginalMessage());
+    }
   }
 
   /** The bound record; a 400 naming every bad field otherwise. */

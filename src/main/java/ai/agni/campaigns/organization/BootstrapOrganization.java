@@ -1,12 +1,10 @@
 package ai.agni.campaigns.organization;
 
 import ai.agni.campaigns.platform.AgniProperties;
+import ai.agni.campaigns.platform.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -14,8 +12,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * On first start with an empty database, creates one organization and one API key, and prints the
- * key once: to the log and to {@code <data-dir>/bootstrap-key.txt} (mode 0600, key as last word).
+ * On first start with an empty database, creates one organization and one API key, and writes the
+ * key to {@code <data-dir>/bootstrap-key.txt} (mode 0600, key as last word). The log shows only the
+ * key's prefix (as key listings do) and the file's path: logs are collected and kept widely.
  */
 @Component
 class BootstrapOrganization implements ApplicationRunner {
@@ -48,24 +47,17 @@ class BootstrapOrganization implements ApplicationRunner {
             Organization.DEFAULT_MAX_CPS);
     Path file = writeKeyFile(created.apiKey());
     log.info(
-        "Bootstrap organization {} created. Its API key (shown once, also in {}): {}",
+        "Bootstrap organization {} created. Its API key {}... is in {}",
         created.organization().id(),
-        file.toAbsolutePath(),
-        created.apiKey());
+        ApiKeyHasher.displayPrefix(created.apiKey()),
+        file.toAbsolutePath());
   }
 
   private Path writeKeyFile(String key) {
     Path file = properties.dataDir().resolve("bootstrap-key.txt");
     try {
-      Files.createDirectories(properties.dataDir());
-      Files.deleteIfExists(file);
-      Files.createFile(file);
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException notPosix) {
-        log.warn("Cannot restrict {} to its owner on this file system", file);
-      }
-      Files.writeString(file, "X-Api-Key: " + key + "\n", StandardCharsets.UTF_8);
+      DataDirectory.prepare(properties.dataDir());
+      DataDirectory.writePrivate(file, "X-Api-Key: " + key + "\n");
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the bootstrap key to " + file, e);

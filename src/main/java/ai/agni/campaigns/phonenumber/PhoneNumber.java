@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * A caller ID of the organization and how to dial from it. {@code provider} is {@code simulated},
  * {@code sip} or {@code http}; the sip and runtime fields are set only for their provider. The
- * password and secret are for the telephony adapters only and never leave the service.
+ * password and secret are for the telephony adapters only and never leave the service; as stored
+ * (and read) they are sealed, see {@link NumberSecrets}.
  */
 public record PhoneNumber(
     UUID id,

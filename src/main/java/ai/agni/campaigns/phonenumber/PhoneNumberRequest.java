@@ -106,6 +106,10 @@ record PhoneNumberRequest(
     if (!(lower.startsWith("sip:") || lower.startsWith("sips:"))) {
       throw sent.invalid("sipTrunkUri", "must be a sip: or sips: URI");
     }
+    if (HttpUrls.hasSipPassword(uri)) {
+      throw sent.invalid(
+          "sipTrunkUri", "must not contain a password; use sip_username and sip_password");
+    }
     return uri;
   }
 
@@ -114,6 +118,9 @@ record PhoneNumberRequest(
       throw sent.invalid("runtimeUrl", "is required for provider http");
     }
     String url = runtimeUrl.trim();
+    if (HttpUrls.hasUserInfo(url)) {
+      throw sent.invalid("runtimeUrl", "must not contain credentials; use runtime_secret");
+    }
     if (!HttpUrls.isAbsoluteHttp(url)) {
       throw sent.invalid("runtimeUrl", "must be an absolute http(s) URL");
     }

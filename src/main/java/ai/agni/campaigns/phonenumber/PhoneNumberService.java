@@ -4,6 +4,7 @@ import ai.agni.campaigns.api.ConflictException;
 import ai.agni.campaigns.api.NotFoundException;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.platform.Ids;
+import ai.agni.campaigns.platform.SecretCipher;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,10 +22,12 @@ class PhoneNumberService {
   private static final Logger log = LoggerFactory.getLogger(PhoneNumberService.class);
 
   private final PhoneNumberRepository numbers;
+  private final SecretCipher cipher;
   private final Clock clock;
 
-  PhoneNumberService(PhoneNumberRepository numbers, Clock clock) {
+  PhoneNumberService(PhoneNumberRepository numbers, SecretCipher cipher, Clock clock) {
     this.numbers = numbers;
+    this.cipher = cipher;
     this.clock = clock;
   }
 
@@ -39,11 +42,14 @@ class PhoneNumberService {
     }
     if (existing.isPresent()) {
       PhoneNumber reactivated =
-          input.toNumber(organizationId, existing.get().id(), existing.get().createdAt(), now);
+          NumberSecrets.seal(
+              input.toNumber(organizationId, existing.get().id(), existing.get().createdAt(), now),
+              cipher);
       numbers.replace(reactivated);
       return reactivated;
     }
-    PhoneNumber created = input.toNumber(organizationId, Ids.newId(), now, now);
+    PhoneNumber created =
+        NumberSecrets.seal(input.toNumber(organizationId, Ids.newId(), now, now), cipher);
     try {
       numbers.insert(created);
     } catch (DuplicateKeyException e) {

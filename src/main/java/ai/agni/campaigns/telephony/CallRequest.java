@@ -15,7 +15,8 @@ import java.util.UUID;
  * @param variables the contact's dynamic variables for the agent
  * @param route where the provider is reached: the number's {@code sip_trunk_uri}, {@code
  *     sip_username}, {@code sip_password}, {@code runtime_url}, {@code runtime_secret} and the
- *     agent's {@code agent_sip_uri}, each present only when set
+ *     agent's {@code agent_sip_uri}, each present only when set; the password and the secret as
+ *     stored (sealed, see {@code NumberSecrets}): the adapter opens them when it uses them
  */
 public record CallRequest(
     UUID sessionId,

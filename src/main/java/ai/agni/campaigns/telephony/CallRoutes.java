@@ -10,6 +10,7 @@ import java.util.Map;
  * Reads a call's route ({@link CallRequest#route}) from a row that selects its columns under the
  * route's key names: the number's {@code sip_trunk_uri}, {@code sip_username}, {@code
  * sip_password}, {@code runtime_url}, {@code runtime_secret} and the agent's {@code agent_sip_uri}.
+ * The password and the secret stay sealed here; only the adapter placing the call opens them.
  */
 public final class CallRoutes {
 

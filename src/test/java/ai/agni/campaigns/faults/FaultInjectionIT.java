@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +25,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,6 +72,7 @@ class FaultInjectionIT {
   static final Duration STALL = Duration.ofMinutes(5);
   private static final String DATABASE = "agni_faults";
   private static final String ADMIN_TOKEN = "faults-admin-" + UUID.randomUUID();
+  private static final String CLUSTER_SECRET_KEY = Base64.getEncoder().encodeToString(randomKey());
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
   /** One number with caps of its own (index 0) and one with none (index 1). */
@@ -262,6 +265,8 @@ class FaultInjectionIT {
       env.put("AGNI_DB_PASSWORD", "");
       env.put("AGNI_NODE_ID", id);
       env.put("AGNI_ADMIN_TOKEN", ADMIN_TOKEN);
+      // why: a cluster shares one key, as production must (the nodes do not share ./data).
+      env.put("AGNI_SECRET_KEY", CLUSTER_SECRET_KEY);
       env.put("AGNI_SIMULATED_RING_MS", "300");
       env.put("AGNI_SIMULATED_TALK_MS", "1500");
       env.put("AGNI_SIMULATED_SEED", Long.toString(seed));
@@ -923,5 +928,11 @@ class FaultInjectionIT {
       out.put((String) pairs[i], pairs[i + 1]);
     }
     return out;
+  }
+
+  private static byte[] randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
   }
 }

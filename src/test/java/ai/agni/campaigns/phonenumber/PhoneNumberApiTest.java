@@ -2,6 +2,7 @@ package ai.agni.campaigns.phonenumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.agni.campaigns.platform.SecretCipher;
 import ai.agni.campaigns.testsupport.ApiResult;
 import ai.agni.campaigns.testsupport.ApiTestSupport;
 import java.net.URI;
@@ -22,6 +23,7 @@ class PhoneNumberApiTest extends ApiTestSupport {
 
   @Autowired JdbcClient jdbc;
   @Autowired PhoneNumberRepository repository;
+  @Autowired SecretCipher cipher;
 
   @Test
   void importsANumberWithDefaultsAndExactlyTheDocumentedFields() {
@@ -113,7 +115,9 @@ class PhoneNumberApiTest extends ApiTestSupport {
     PhoneNumber stored =
         repository.find(org.id(), UUID.fromString(number.get("id").asString())).orElseThrow();
     assertThat(stored.sipUsername()).isEqualTo("trunk-user");
-    assertThat(stored.sipPassword()).isEqualTo("s3cret-pw");
+    assertThat(stored.sipPassword()).startsWith("v1:").doesNotContain("s3cret-pw");
+    assertThat(cipher.open(stored.sipPassword(), NumberSecrets.SIP_PASSWORD))
+        .isEqualTo("s3cret-pw");
     assertThat(stored.toString()).doesNotContain("s3cret-pw");
     JsonNode sips =
         post(
@@ -150,7 +154,8 @@ class PhoneNumberApiTest extends ApiTestSupport {
     assertThat(created.rawBody()).doesNotContain("hush-hush");
     PhoneNumber stored =
         repository.find(org.id(), UUID.fromString(number.get("id").asString())).orElseThrow();
-    assertThat(stored.runtimeSecret()).isEqualTo("hush-hush");
+    assertThat(cipher.open(stored.runtimeSecret(), NumberSecrets.RUNTIME_SECRET))
+        .isEqualTo("hush-hush");
     assertThat(stored.sipPassword()).isNull();
   }
 

@@ -4,6 +4,8 @@ import ai.agni.campaigns.api.InvalidRequestException;
 import ai.agni.campaigns.api.NotFoundException;
 import ai.agni.campaigns.api.RequestBinder;
 import ai.agni.campaigns.api.UnauthorizedException;
+import ai.agni.campaigns.phonenumber.NumberSecrets;
+import ai.agni.campaigns.platform.SecretCipher;
 import ai.agni.campaigns.platform.Signatures;
 import ai.agni.campaigns.telephony.CallReports;
 import ai.agni.campaigns.telephony.CallResult;
@@ -15,10 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Takes a runtime's call event: checks it in the order that tells a caller without the secret the
@@ -34,11 +35,13 @@ class CallEventsService {
   /** Answers heard here for calls of other nodes, so their end keeps the answer time. */
   private static final int REMEMBERED_ANSWERS = 10_000;
 
+  private static final Logger log = LoggerFactory.getLogger(CallEventsService.class);
+
   private final HttpCallRepository sessions;
   private final HttpRuntimeAdapter adapter;
   private final CallReports reports;
-  private final ObjectMapper json;
   private final RequestBinder binder;
+  private final SecretCipher secrets;
   private final Clock clock;
   private final Map<UUID, Instant> answeredElsewhere =
       Collections.synchronizedMap(
@@ -53,14 +56,14 @@ class CallEventsService {
       HttpCallRepository sessions,
       HttpRuntimeAdapter adapter,
       CallReports reports,
-      ObjectMapper json,
       RequestBinder binder,
+      SecretCipher secrets,
       Clock clock) {
     this.sessions = sessions;
     this.adapter = adapter;
     this.reports = reports;
-    this.json = json;
     this.binder = binder;
+    this.secrets = secrets;
     this.clock = clock;
   }
 
@@ -72,7 +75,7 @@ class CallEventsService {
       throw new UnauthorizedException("Missing " + Signatures.HEADER + " header");
     }
     RequestBinder.Binding<CallEventRequest> bound =
-        binder.tryBind(parse(body), CallEventRequest.class);
+        binder.tryBind(binder.readTree(body), CallEventRequest.class);
     if (bound.value() == null) {
       throw RequestBinder.invalid(bound.problems());
     }
@@ -95,12 +98,7 @@ class CallEventsService {
             .orElseThrow(() -> new NotFoundException("Call session", sessionId));
     Instant now = clock.instant();
     Signatures.Verdict verdict =
-        Signatures.verify(
-            signature,
-            session.runtimeSecret() == null ? List.of() : List.of(session.runtimeSecret()),
-            body,
-            now,
-            Signatures.TOLERANCE);
+        Signatures.verify(signature, openSecret(session), body, now, Signatures.TOLERANCE);
     if (!verdict.valid()) {
       throw new UnauthorizedException(describe(verdict));
     }
@@ -146,16 +144,20 @@ class CallEventsService {
     };
   }
 
-  private JsonNode parse(byte[] body) {
-    if (body == null || body.length == 0) {
-      throw new InvalidRequestException("body", "a JSON object is required");
+  /** The number's secret, opened to check the signature; none when it cannot be opened. */
+  private List<String> openSecret(HttpCallRepository.ReportedSession session) {
+    if (session.runtimeSecret() == null) {
+      return List.of();
     }
     try {
-      return json.readTree(body);
-    } catch (JacksonException e) {
-      throw new InvalidRequestException("body", "malformed JSON: " + e.getOriginalMessage());
+      return List.of(secrets.open(session.runtimeSecret(), NumberSecrets.RUNTIME_SECRET));
+    } catch (SecretCipher.UnreadableSecret e) {
+      log.error("Event of call {} not checked: {}", session.sessionId(), e.getMessage());
+      return List.of();
     }
   }
+
+
 
   private static String describe(Signatures.Verdict verdict) {
     return switch (verdict) {

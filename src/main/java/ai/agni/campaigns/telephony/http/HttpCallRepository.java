@@ -15,7 +15,7 @@ class HttpCallRepository {
    * A call session as the events endpoint sees it.
    *
    * @param provider the provider of the number the call went out on
-   * @param runtimeSecret that number's secret now, or null
+   * @param runtimeSecret that number's secret now, sealed ({@code NumberSecrets}), or null
    * @param status the call row's status ({@code ringing}, {@code in_progress}, an outcome, ...)
    * @param answeredAt when the call row says it was answered, or null
    */

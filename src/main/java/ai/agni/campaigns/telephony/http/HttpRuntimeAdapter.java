@@ -1,7 +1,9 @@
 package ai.agni.campaigns.telephony.http;
 
+import ai.agni.campaigns.phonenumber.NumberSecrets;
 import ai.agni.campaigns.platform.OutboundAddressPolicy;
 import ai.agni.campaigns.platform.PublicBaseUrl;
+import ai.agni.campaigns.platform.SecretCipher;
 import ai.agni.campaigns.platform.TaskTimer;
 import ai.agni.campaigns.telephony.CallEventSink;
 import ai.agni.campaigns.telephony.CallOutcome;
@@ -58,6 +60,9 @@ public class HttpRuntimeAdapter implements TelephonyPort, DisposableBean {
   /** How long an ended call stays known to this node. */
   static final Duration LINGER = Duration.ofMinutes(2);
 
+  /** The stored secret is sealed; it is opened here, to sign the offer, and nowhere else. */
+  private static final String SECRET_PURPOSE = NumberSecrets.RUNTIME_SECRET;
+
   private static final Logger log = LoggerFactory.getLogger(HttpRuntimeAdapter.class);
 
   private final ConcurrentHashMap<UUID, RuntimeCall> calls = new ConcurrentHashMap<>();
@@ -68,6 +73,7 @@ public class HttpRuntimeAdapter implements TelephonyPort, DisposableBean {
   private final TaskTimer timer;
   private final ExecutorService executor;
   private final RuntimeClient client;
+  private final SecretCipher secrets;
 
   public HttpRuntimeAdapter(
       HttpRuntimeProperties properties,
@@ -75,8 +81,10 @@ public class HttpRuntimeAdapter implements TelephonyPort, DisposableBean {
       PublicBaseUrl publicUrl,
       ObjectMapper json,
       Clock clock,
-      TaskTimer timer) {
+      TaskTimer timer,
+      SecretCipher secrets) {
     this.properties = properties;
+    this.secrets = secrets;
     this.publicUrl = publicUrl;
     this.json = json;
     this.clock = clock;
@@ -99,9 +107,16 @@ public class HttpRuntimeAdapter implements TelephonyPort, DisposableBean {
   @Override
   public CompletableFuture<CallResult> placeCall(CallRequest request, CallEventSink events) {
     String url = request.route(CallRequest.RUNTIME_URL);
-    String secret = request.route(CallRequest.RUNTIME_SECRET);
+    String sealed = request.route(CallRequest.RUNTIME_SECRET);
     if (url == null || url.isBlank()) {
       return unplaced("the number has no runtime_url");
+    }
+    String secret;
+    try {
+      secret = sealed == null || sealed.isBlank() ? null : secrets.open(sealed, SECRET_PURPOSE);
+    } catch (SecretCipher.UnreadableSecret e) {
+      log.error("Call {} not offered: {}", request.sessionId(), e.getMessage());
+      return unplaced("the number's runtime_secret cannot be decrypted");
     }
     if (secret == null || secret.isBlank()) {
       return unplaced("the number has no runtime_secret");

@@ -1,5 +1,6 @@
 package ai.agni.campaigns.telephony.sip;
 
+import ai.agni.campaigns.platform.SecretCipher;
 import ai.agni.campaigns.platform.TaskTimer;
 import ai.agni.campaigns.telephony.CallEventSink;
 import ai.agni.campaigns.telephony.CallRequest;
@@ -29,11 +30,14 @@ public class SipTelephonyAdapter implements TelephonyPort, DisposableBean {
   private final SipEndpoint endpoint;
   private final Clock clock;
   private final TaskTimer timer;
+  private final SecretCipher secrets;
 
-  public SipTelephonyAdapter(SipProperties properties, Clock clock, TaskTimer timer) {
+  public SipTelephonyAdapter(
+      SipProperties properties, Clock clock, TaskTimer timer, SecretCipher secrets) {
     this.endpoint = new SipEndpoint(properties, "agni-" + Integer.toHexString(hashCode()));
     this.clock = clock;
     this.timer = timer;
+    this.secrets = secrets;
   }
 
   @Override
@@ -55,7 +59,7 @@ public class SipTelephonyAdapter implements TelephonyPort, DisposableBean {
       log.error("The SIP stack cannot start: {}", e.toString());
       return unplaced(SipOutcomes.TRUNK_UNAVAILABLE, "SIP stack not started: " + e.getMessage());
     }
-    ThirdPartyCall call = new ThirdPartyCall(endpoint, request, events, clock, timer);
+    ThirdPartyCall call = new ThirdPartyCall(endpoint, request, events, clock, timer, secrets);
     call.start();
     return call.result();
   }

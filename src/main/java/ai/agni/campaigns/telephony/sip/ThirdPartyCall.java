@@ -1,5 +1,7 @@
 package ai.agni.campaigns.telephony.sip;
 
+import ai.agni.campaigns.phonenumber.NumberSecrets;
+import ai.agni.campaigns.platform.SecretCipher;
 import ai.agni.campaigns.platform.TaskTimer;
 import ai.agni.campaigns.telephony.CallEventSink;
 import ai.agni.campaigns.telephony.CallOutcome;
@@ -65,6 +67,7 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
   private final CallEventSink events;
   private final Clock clock;
   private final TaskTimer timer;
+  private final SecretCipher secrets;
   private final CompletableFuture<CallResult> result = new CompletableFuture<>();
 
   private State state = State.CALLING;
@@ -87,12 +90,18 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
   private boolean agentProvisional;
 
   ThirdPartyCall(
-      SipEndpoint sip, CallRequest request, CallEventSink events, Clock clock, TaskTimer timer) {
+      SipEndpoint sip,
+      CallRequest request,
+      CallEventSink events,
+      Clock clock,
+      TaskTimer timer,
+      SecretCipher secrets) {
     this.sip = sip;
     this.request = request;
     this.events = events;
     this.clock = clock;
     this.timer = timer;
+    this.secrets = secrets;
   }
 
   CompletableFuture<CallResult> result() {
@@ -287,7 +296,7 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
   @Override
   public UserCredentials credentials(String realm) {
     String user = request.route(CallRequest.SIP_USERNAME);
-    String password = request.route(CallRequest.SIP_PASSWORD);
+    String password = password();
     String domain = trunk == null ? realm : trunk.getHost();
     return new UserCredentials() {
       @Override
@@ -305,6 +314,17 @@ final class ThirdPartyCall implements SipEndpoint.CallHandler {
         return domain;
       }
     };
+  }
+
+  /** The number's password, opened only now that the trunk asks for it; null when it cannot be. */
+  private String password() {
+    try {
+      return secrets.open(request.route(CallRequest.SIP_PASSWORD), NumberSecrets.SIP_PASSWORD);
+    } catch (SecretCipher.UnreadableSecret e) {
+      log.error(
+          "Call {} cannot answer the trunk's challenge: {}", request.sessionId(), e.getMessage());
+      return null;
+    }
   }
 
   private synchronized void ringTimeout() {

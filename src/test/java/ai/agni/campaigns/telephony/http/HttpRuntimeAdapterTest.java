@@ -3,9 +3,11 @@ package ai.agni.campaigns.telephony.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.agni.campaigns.phonenumber.NumberSecrets;
 import ai.agni.campaigns.platform.AgniProperties;
 import ai.agni.campaigns.platform.OutboundAddressPolicy;
 import ai.agni.campaigns.platform.PublicBaseUrl;
+import ai.agni.campaigns.platform.SecretCipher;
 import ai.agni.campaigns.telephony.CallEventSink;
 import ai.agni.campaigns.telephony.CallOutcome;
 import ai.agni.campaigns.telephony.CallRequest;
@@ -15,6 +17,7 @@ import ai.agni.campaigns.testsupport.ManualTaskTimer;
 import ai.agni.campaigns.testsupport.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * numbers without a route, and the deadline measured on the injected clock and timer.
  */
 class HttpRuntimeAdapterTest {
+
+  private static final SecretCipher CIPHER = new SecretCipher(randomKey());
 
   private final MutableClock clock = new MutableClock(Instant.now());
   private final ManualTaskTimer timer = new ManualTaskTimer();
@@ -73,6 +78,23 @@ class HttpRuntimeAdapterTest {
     assertThat(noUrl.countsAsAttempt()).isFalse();
     CallResult noSecret = adapter.placeCall(request(runtime.url(), " "), CallEventSink.NONE).join();
     assertThat(noSecret.detail()).isEqualTo("the number has no runtime_secret");
+    assertThat(runtime.offers()).isEmpty();
+  }
+
+  @Test
+  void aSecretThatDoesNotOpenWithTheKeyNeverSignsAnOffer() {
+    adapter = adapter(true);
+    String otherKeys = new SecretCipher(randomKey()).seal("s3cret", NumberSecrets.RUNTIME_SECRET);
+    String otherColumns = CIPHER.seal("s3cret", NumberSecrets.SIP_PASSWORD);
+    for (String stored : List.of(otherKeys, otherColumns, "s3cret")) {
+      CallRequest request = request(runtime.url(), null);
+      Map<String, String> route = new HashMap<>(request.route());
+      route.put(CallRequest.RUNTIME_SECRET, stored);
+      CallResult result = adapter.placeCall(withRoute(request, route), CallEventSink.NONE).join();
+      assertThat(result.reason()).isEqualTo("runtime_unavailable");
+      assertThat(result.detail()).isEqualTo("the number's runtime_secret cannot be decrypted");
+      assertThat(result.countsAsAttempt()).isFalse();
+    }
     assertThat(runtime.offers()).isEmpty();
   }
 
@@ -156,7 +178,8 @@ class HttpRuntimeAdapterTest {
             new MockEnvironment()),
         JsonMapper.builder().build(),
         clock,
-        timer);
+        timer,
+        CIPHER);
   }
 
   private static CallRequest request(String url, String secret) {
@@ -165,7 +188,8 @@ class HttpRuntimeAdapterTest {
       route.put(CallRequest.RUNTIME_URL, url);
     }
     if (secret != null) {
-      route.put(CallRequest.RUNTIME_SECRET, secret);
+      // why sealed: the route carries the secret as stored; the adapter opens it to sign.
+      route.put(CallRequest.RUNTIME_SECRET, CIPHER.seal(secret, NumberSecrets.RUNTIME_SECRET));
     }
     return new CallRequest(
         UUID.randomUUID(),
@@ -179,5 +203,26 @@ class HttpRuntimeAdapterTest {
         Duration.ofSeconds(3),
         Map.of("plan", "gold"),
         route);
+  }
+
+  private static CallRequest withRoute(CallRequest r, Map<String, String> route) {
+    return new CallRequest(
+        r.sessionId(),
+        r.organizationId(),
+        r.campaignId(),
+        r.contactId(),
+        r.agentId(),
+        r.from(),
+        r.to(),
+        r.ringTimeout(),
+        r.maxDuration(),
+        r.variables(),
+        route);
+  }
+
+  private static byte[] randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
   }
 }

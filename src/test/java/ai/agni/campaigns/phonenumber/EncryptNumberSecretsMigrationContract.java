@@ -1,0 +1,125 @@
+package ai.agni.campaigns.phonenumber;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.agni.campaigns.platform.SecretCipher;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The migration that seals the secrets of existing databases: a schema migrated up to the version
+ * before it holds plaintext rows; after it, each column holds {@code v1:...} that opens to the
+ * original, and rows without secrets stay without. Run on each database by its subclass.
+ */
+abstract class EncryptNumberSecretsMigrationContract {
+
+  private static final OffsetDateTime NOW =
+      OffsetDateTime.of(2026, 3, 20, 10, 0, 0, 0, ZoneOffset.UTC);
+
+  private final SecretCipher cipher = new SecretCipher(randomKey());
+
+  /** A fresh, empty database (or schema). */
+  abstract DataSource dataSource();
+
+  /** Flyway set up as the application sets it up for this database. */
+  abstract FluentConfiguration flyway();
+
+  /** This database's last migration before the sealing one. */
+  abstract String previousVersion();
+
+  @Test
+  void existingPlaintextSecretsAreSealedInPlace() {
+    flyway().target(previousVersion()).load().migrate();
+    JdbcClient jdbc = JdbcClient.create(dataSource());
+    UUID org = UUID.randomUUID();
+    jdbc.sql(
+            "INSERT INTO organizations (id, name, default_region, outbound_max_concurrent,"
+                + " outbound_max_cps, webhook_secret, created_at) VALUES (?, 'Old', 'US', 100, 10,"
+                + " 'whsec', ?)")
+        .params(org, NOW)
+        .update();
+    // why 500 three-byte characters: the longest secret the API takes, widest in UTF-8.
+    String longest = "€".repeat(500);
+    UUID sip = number(jdbc, org, "+14155550121", "sip", "s3cret-pw", null);
+    UUID http = number(jdbc, org, "+14155550122", "http", null, "s3cret-runtime");
+    UUID wide = number(jdbc, org, "+14155550123", "sip", longest, "v1:looks-sealed-but-is-not");
+    UUID plain = number(jdbc, org, "+14155550124", "simulated", null, null);
+
+    MigrationResult result = migrate();
+
+    assertThat(result.version()).isEqualTo(EncryptNumberSecretsMigration.VERSION);
+    assertSealed(jdbc, sip, "s3cret-pw", null);
+    assertSealed(jdbc, http, null, "s3cret-runtime");
+    assertSealed(jdbc, wide, longest, "v1:looks-sealed-but-is-not");
+    assertSealed(jdbc, plain, null, null);
+  }
+
+  @Test
+  void anEmptyDatabaseMigratesStraightThrough() {
+    assertThat(migrate().version()).isEqualTo(EncryptNumberSecretsMigration.VERSION);
+  }
+
+  private MigrationResult migrate() {
+    Flyway flyway = flyway().javaMigrations(new EncryptNumberSecretsMigration(cipher)).load();
+    flyway.migrate();
+    flyway.validate();
+    return new MigrationResult(flyway.info().current().getVersion().getVersion());
+  }
+
+  private record MigrationResult(String version) {}
+
+  private void assertSealed(JdbcClient jdbc, UUID id, String password, String secret) {
+    Map<String, Object> row =
+        jdbc.sql("SELECT sip_password, runtime_secret FROM phone_numbers WHERE id = ?")
+            .param(id)
+            .query()
+            .singleRow();
+    assertColumn((String) row.get("sip_password"), password, NumberSecrets.SIP_PASSWORD);
+    assertColumn((String) row.get("runtime_secret"), secret, NumberSecrets.RUNTIME_SECRET);
+  }
+
+  private void assertColumn(String stored, String original, String purpose) {
+    if (original == null) {
+      assertThat(stored).isNull();
+      return;
+    }
+    assertThat(stored).startsWith("v1:").isNotEqualTo(original).doesNotContain(original);
+    assertThat(cipher.open(stored, purpose)).isEqualTo(original);
+  }
+
+  private static UUID number(
+      JdbcClient jdbc, UUID org, String e164, String provider, String password, String secret) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            "INSERT INTO phone_numbers (id, organization_id, phone_number, provider, status,"
+                + " sip_trunk_uri, sip_password, runtime_url, runtime_secret, created_at,"
+                + " updated_at) VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?)")
+        .params(
+            id,
+            org,
+            e164,
+            provider,
+            provider.equals("sip") ? "sip:trunk.example.com" : null,
+            password,
+            provider.equals("http") ? "https://runtime.example.com/calls" : null,
+            secret,
+            NOW,
+            NOW)
+        .update();
+    return id;
+  }
+
+  private static byte[] randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
+  }
+}
