@@ -1,6 +1,7 @@
 package ai.agni.campaigns.api;
 
 import ai.agni.campaigns.platform.DatabaseFailures;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * container forwards what it answers itself (a {@code sendError} outside the controllers): the same
  * envelope with the same status. A request made to {@code /error} directly is an unknown path: 404.
  */
+@Hidden
 @RestController
 class ApiErrorController implements ErrorController {
 

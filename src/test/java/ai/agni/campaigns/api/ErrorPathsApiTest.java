@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.agni.campaigns.organization.OrganizationService;
 import ai.agni.campaigns.testsupport.RawHttp;
 import ai.agni.campaigns.testsupport.RawHttp.Answer;
+import jakarta.servlet.RequestDispatcher;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -26,9 +32,11 @@ import tools.jackson.databind.ObjectMapper;
       "agni.dialer.enabled=false",
       "agni.data-dir=target/test-data"
     })
+@AutoConfigureMockMvc
 public class ErrorPathsApiTest {
 
   @LocalServerPort int port;
+  @Autowired MockMvc mvc;
   @Autowired OrganizationService organizations;
   @Autowired ObjectMapper objectMapper;
 
@@ -94,6 +102,38 @@ public class ErrorPathsApiTest {
   @Test
   void anOversizeHeaderIs400() throws Exception {
     envelope(get("/api/v1/campaigns", "X-Big: " + "a".repeat(20_000)), 400, "INVALID_REQUEST");
+  }
+
+  @Test
+  void anErrorTheContainerForwardsKeepsItsStatusInTheEnvelope() throws Exception {
+    forwarded(400, null, 400, "INVALID_REQUEST");
+    forwarded(404, null, 404, "NOT_FOUND");
+    forwarded(413, null, 413, "INVALID_REQUEST");
+    forwarded(503, null, 503, "UNAVAILABLE");
+    forwarded(500, new IllegalStateException("boom"), 500, "INTERNAL_ERROR");
+  }
+
+  private void forwarded(int status, Throwable failure, int expected, String code)
+      throws Exception {
+    MockHttpServletRequestBuilder request =
+        MockMvcRequestBuilders.get("/error")
+            .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, status)
+            .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/v1/somewhere");
+    if (failure != null) {
+      request.requestAttr(RequestDispatcher.ERROR_EXCEPTION, failure);
+    }
+    MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+    Answer answer =
+        new Answer(
+            response.getStatus(),
+            java.util.Map.of(
+                "content-type", String.valueOf(response.getContentType()),
+                "cache-control", String.valueOf(response.getHeader("Cache-Control"))),
+            response.getContentAsString());
+    envelope(answer, expected, code);
+    if (expected == 503) {
+      assertThat(response.getHeader("Retry-After")).isEqualTo("1");
+    }
   }
 
   private Answer get(String target, String... headers) throws Exception {
