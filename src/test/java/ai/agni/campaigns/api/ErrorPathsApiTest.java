@@ -77,6 +77,8 @@ public class ErrorPathsApiTest {
       "/api/v1/health;x",
       "/api/v1/admin/..;/campaigns",
       "/nope;jsessionid=1",
+      "/nope/%00",
+      "/%ZZ",
     };
     for (String target : targets) {
       envelope(get(target, "X-Api-Key: " + key), 400, "INVALID_REQUEST");

@@ -135,6 +135,19 @@ public class RateLimitApiTest extends ApiTestSupport {
   }
 
   @Test
+  void badlySignedCallEventsStay401() throws Exception {
+    for (int i = 0; i < 25; i++) {
+      MockHttpServletResponse event =
+          send(
+              MockMvcRequestBuilders.post("/api/v1/calling/call-events")
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"session_id\":\"x\",\"status\":\"ringing\"}")
+                  .with(from(address)));
+      assertThat(event.getStatus()).as("event %d", i + 1).isEqualTo(401);
+    }
+  }
+
+  @Test
   void aWrongAdminTokenIsAFailedAuthenticationToo() throws Exception {
     for (int i = 0; i < 20; i++) {
       assertThat(send(createOrganization("wrong")).getStatus()).isEqualTo(401);
