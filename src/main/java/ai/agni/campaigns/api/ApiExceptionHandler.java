@@ -3,6 +3,7 @@ package ai.agni.campaigns.api;
 import ai.agni.campaigns.platform.DatabaseFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -28,11 +29,39 @@ import tools.jackson.databind.DatabindException;
 @RestControllerAdvice
 class ApiExceptionHandler {
 
+  /** What a query string the servlet container could not decode answers. */
+  static final String QUERY_UNREADABLE =
+      "could not be read (bad percent-encoding or too many parameters)";
+
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+  private final RateLimits rateLimits;
+
+  ApiExceptionHandler(RateLimits rateLimits) {
+    this.rateLimits = rateLimits;
+  }
+
   @ExceptionHandler(ApiException.class)
-  ResponseEntity<ApiError> api(ApiException e) {
-    return respond(e.code(), e.getMessage(), e.errors());
+  ResponseEntity<ApiError> api(ApiException e, HttpServletRequest request) {
+    ApiException answer = e;
+    if (e.code() == ErrorCode.UNAUTHORIZED && !isCallEvents(request)) {
+      // why: a wrong admin token counts as a failed authentication, as a wrong API key does. A
+      // runtime's badly signed call event stays a 401 (contract section 11): a signature cannot be
+      // guessed, and a runtime must not be told to retry one.
+      answer = rateLimits.failedAuthentication(request).map(ApiException.class::cast).orElse(e);
+    }
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.code().status());
+    ErrorResponses.retryAfter(answer).ifPresent(s -> response.header("Retry-After", s));
+    return response.body(new ApiError(answer.getMessage(), answer.code(), answer.errors()));
+  }
+
+  /**
+   * The servlet container refused the query string (bad percent-encoding, too many parameters) when
+   * it was first read, in a filter or a controller.
+   */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ApiError> unreadableQuery(InvalidParameterException e) {
+    return invalid("query", QUERY_UNREADABLE);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -159,6 +188,11 @@ class ApiExceptionHandler {
         request.getRequestURI(),
         e);
     return respond(ErrorCode.INTERNAL_ERROR, "Internal error", List.of());
+  }
+
+  private static boolean isCallEvents(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.equals(ShutdownGate.CALL_EVENTS) || path.equals(ShutdownGate.CALL_EVENTS + "/");
   }
 
   /**

@@ -21,4 +21,19 @@ public enum ErrorCode {
   public HttpStatus status() {
     return status;
   }
+
+  /**
+   * The code of an answer whose status was set outside the controllers (the servlet container, an
+   * error dispatch): a 4xx keeps its meaning, 503 is {@code UNAVAILABLE}, any other 5xx a bug.
+   */
+  public static ErrorCode forStatus(int status) {
+    return switch (status) {
+      case 401 -> UNAUTHORIZED;
+      case 404 -> NOT_FOUND;
+      case 409 -> CONFLICT;
+      case 429 -> RATE_LIMITED;
+      case 503 -> UNAVAILABLE;
+      default -> status >= 400 && status < 500 ? INVALID_REQUEST : INTERNAL_ERROR;
+    };
+  }
 }

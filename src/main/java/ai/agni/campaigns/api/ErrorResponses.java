@@ -3,6 +3,7 @@ package ai.agni.campaigns.api;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The error envelope written by filters, which run outside the controllers' exception handler. */
@@ -17,13 +18,25 @@ public final class ErrorResponses {
   public static void write(
       HttpServletResponse response, JsonMapper json, ErrorCode code, String message)
       throws IOException {
-    response.setStatus(code.status().value());
-    if (code == ErrorCode.UNAVAILABLE) {
-      response.setHeader("Retry-After", "1");
-    }
+    write(response, json, new ApiException(code, message, List.of()));
+  }
+
+  /** Writes the exception's envelope, status and {@code Retry-After} (429 and 503). */
+  public static void write(HttpServletResponse response, JsonMapper json, ApiException e)
+      throws IOException {
+    response.setStatus(e.code().status().value());
+    retryAfter(e).ifPresent(seconds -> response.setHeader("Retry-After", seconds));
     response.setContentType("application/json");
     response
         .getOutputStream()
-        .write(json.writeValueAsBytes(new ApiError(message, code, List.of())));
+        .write(json.writeValueAsBytes(new ApiError(e.getMessage(), e.code(), e.errors())));
+  }
+
+  /** The {@code Retry-After} value an error answer carries, if any. */
+  static Optional<String> retryAfter(ApiException e) {
+    if (e instanceof RateLimitedException limited) {
+      return Optional.of(Long.toString(limited.retryAfterSeconds()));
+    }
+    return e.code() == ErrorCode.UNAVAILABLE ? Optional.of("1") : Optional.empty();
   }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -17,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The outermost filter: a failure that escapes the filters after it (the API key lookup runs before
  * any controller, so its database errors never reach {@link ApiExceptionHandler}) still answers
- * with the whole envelope: 503 {@code UNAVAILABLE} when the database did not answer, else 500
- * {@code INTERNAL_ERROR}; never a body of nulls.
+ * with the whole envelope: 400 naming {@code query} when the servlet container could not read the
+ * query string, 503 {@code UNAVAILABLE} when the database did not answer, else 500 {@code
+ * INTERNAL_ERROR}; never a body of nulls.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -43,7 +45,14 @@ class FailureEnvelopeFilter extends OncePerRequestFilter {
         throw e;
       }
       response.resetBuffer();
-      if (DatabaseFailures.isTransient(e)) {
+      if (e instanceof InvalidParameterException) {
+        // why: Tomcat parses the query string lazily, so a bad one surfaces in whichever filter
+        // reads a parameter first; it is the client's mistake, not a bug.
+        ErrorResponses.write(
+            response,
+            json,
+            new InvalidRequestException("query", ApiExceptionHandler.QUERY_UNREADABLE));
+      } else if (DatabaseFailures.isTransient(e)) {
         log.warn(
             "{} {} answered 503: {}",
             request.getMethod(),

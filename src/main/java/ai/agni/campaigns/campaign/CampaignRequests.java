@@ -72,9 +72,16 @@ final class CampaignRequests {
       }
       List<ApiError.FieldError> errors =
           bad.stream().map(id -> new ApiError.FieldError(field, "unknown contact: " + id)).toList();
-      String shown = String.join(", ", bad.subList(0, Math.min(bad.size(), 20)));
+      // why: a few examples keep the message short; errors lists them (up to ApiError.MAX_ERRORS).
+      String shown = String.join(", ", bad.subList(0, Math.min(bad.size(), 3)));
       throw new InvalidRequestException(
-          field + ": " + bad.size() + " unknown contact id(s): " + shown, errors);
+          field
+              + ": "
+              + bad.size()
+              + " unknown contact id(s): "
+              + shown
+              + (bad.size() > 3 ? ", …" : ""),
+          errors);
     }
   }
 }

@@ -1,8 +1,10 @@
 package ai.agni.campaigns.organization;
 
-import ai.agni.campaigns.api.ErrorCode;
+import ai.agni.campaigns.api.ApiException;
 import ai.agni.campaigns.api.ErrorResponses;
+import ai.agni.campaigns.api.RateLimits;
 import ai.agni.campaigns.api.Tenant;
+import ai.agni.campaigns.api.UnauthorizedException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns {@code X-Api-Key} into the request's {@link Tenant}; every {@code /api/v1} path but health,
  * the admin endpoints (which use their own token) and the call events of HTTP runtimes (signed with
- * the phone number's runtime secret) needs a valid, unrevoked key.
+ * the phone number's runtime secret) needs a valid, unrevoked key. It also applies the {@link
+ * RateLimits}: per key once the key is known, per client address when authentication fails.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -29,13 +32,17 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
   private final ApiKeyRepository keys;
   private final OrganizationRepository organizations;
-
+  private final RateLimits rateLimits;
   private final JsonMapper json;
 
   ApiKeyAuthenticationFilter(
-      ApiKeyRepository keys, OrganizationRepository organizations, JsonMapper json) {
+      ApiKeyRepository keys,
+      OrganizationRepository organizations,
+      RateLimits rateLimits,
+      JsonMapper json) {
     this.keys = keys;
     this.organizations = organizations;
+    this.rateLimits = rateLimits;
     this.json = json;
   }
 
@@ -56,22 +63,35 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String key = request.getHeader(HEADER);
     if (key == null || key.isBlank()) {
-      reject(response, "Missing X-Api-Key header");
+      reject(request, response, "Missing X-Api-Key header");
       return;
     }
+    Optional<ApiKey> found = keys.findActiveByHash(ApiKeyHasher.hash(key.trim()));
     Optional<Tenant> tenant =
-        keys.findActiveByHash(ApiKeyHasher.hash(key.trim()))
-            .flatMap(found -> organizations.find(found.organizationId()))
+        found
+            .flatMap(k -> organizations.find(k.organizationId()))
             .map(org -> new Tenant(org.id(), org.defaultRegion()));
     if (tenant.isEmpty()) {
-      reject(response, "Invalid or revoked API key");
+      reject(request, response, "Invalid or revoked API key");
+      return;
+    }
+    Optional<? extends ApiException> limited = rateLimits.request(found.get().id());
+    if (limited.isPresent()) {
+      ErrorResponses.write(response, json, limited.get());
       return;
     }
     request.setAttribute(Tenant.ATTRIBUTE, tenant.get());
     chain.doFilter(request, response);
   }
 
-  private void reject(HttpServletResponse response, String message) throws IOException {
-    ErrorResponses.write(response, json, ErrorCode.UNAUTHORIZED, message);
+  /** 401, or 429 once the client address has failed too often (see {@link RateLimits}). */
+  private void reject(HttpServletRequest request, HttpServletResponse response, String message)
+      throws IOException {
+    ApiException answer =
+        rateLimits
+            .failedAuthentication(request)
+            .map(ApiException.class::cast)
+            .orElseGet(() -> new UnauthorizedException(message));
+    ErrorResponses.write(response, json, answer);
   }
 }

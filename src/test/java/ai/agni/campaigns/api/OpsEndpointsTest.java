@@ -19,7 +19,8 @@ class OpsEndpointsTest extends ApiTestSupport {
     JsonNode doc = objectMapper.readTree(response.getContentAsString(StandardCharsets.UTF_8));
     assertThat(doc.get("openapi").asString()).startsWith("3.");
     assertThat(doc.get("paths").propertyNames())
-        .contains("/api/v1/health", "/api/v1/calling/call-sessions");
+        .contains("/api/v1/health", "/api/v1/calling/call-sessions")
+        .doesNotContain("/error");
     assertThat(doc.at("/components/securitySchemes/ApiKey/name").asString()).isEqualTo("X-Api-Key");
   }
 

@@ -273,6 +273,8 @@ class FaultInjectionIT {
       env.put("AGNI_HEARTBEAT_INTERVAL", "1");
       env.put("AGNI_NODE_TIMEOUT", "5");
       env.put("AGNI_SHUTDOWN_GRACE", Long.toString(SHUTDOWN_GRACE.toSeconds()));
+      // why: the audit drives and polls every node with one key; the rate limit is not under test.
+      env.put("AGNI_RATE_LIMIT_PER_KEY", "100000");
       // why: never used by simulated numbers, but three nodes must not share the default 5060.
       env.put("AGNI_SIP_BIND", "127.0.0.1:" + ports.get(4 + i));
       nodes.add(

@@ -157,8 +157,6 @@ class CallEventsService {
     }
   }
 
-
-
   private static String describe(Signatures.Verdict verdict) {
     return switch (verdict) {
       case MISSING -> "Missing " + Signatures.HEADER + " header";

@@ -1,0 +1,20 @@
+package ai.agni.campaigns.api;
+
+import io.github.bucket4j.TimeMeter;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Bucket4j's time source read from the application's {@link Clock}, so tests move it. */
+record ClockTimeMeter(Clock clock) implements TimeMeter {
+
+  @Override
+  public long currentTimeNanos() {
+    Instant now = clock.instant();
+    return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
+  }
+
+  @Override
+  public boolean isWallClockBased() {
+    return true;
+  }
+}
