@@ -2,10 +2,13 @@ package ai.agni.campaigns.agent;
 
 import ai.agni.campaigns.api.ApiResponse;
 import ai.agni.campaigns.api.PageParams;
+import ai.agni.campaigns.api.PageQuery;
 import ai.agni.campaigns.api.Tenant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -13,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/agents}: camelCase out, both casings in. Lists are oldest first. */
@@ -39,11 +41,8 @@ class AgentController {
 
   @Operation(summary = "List agents")
   @GetMapping
-  ApiResponse<List<AgentView>> list(
-      Tenant tenant,
-      @RequestParam(required = false) String limit,
-      @RequestParam(required = false) String offset) {
-    PageParams page = PageParams.of(limit, offset);
+  ApiResponse<List<AgentView>> list(Tenant tenant, @ParameterObject @Valid PageQuery paging) {
+    PageParams page = paging.page();
     List<AgentView> items =
         agents.list(tenant.organizationId(), page.limit(), page.offset()).stream()
             .map(AgentView::of)

@@ -3,6 +3,7 @@ package ai.agni.campaigns.campaign;
 import ai.agni.campaigns.api.ApiResponse;
 import ai.agni.campaigns.api.InvalidRequestException;
 import ai.agni.campaigns.api.PageParams;
+import ai.agni.campaigns.api.PageQuery;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.platform.Times;
 import ai.agni.campaigns.queue.ContactStats;
@@ -12,9 +13,11 @@ import ai.agni.campaigns.queue.QueueState;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -86,11 +89,10 @@ class CampaignContactController {
       Tenant tenant,
       @PathVariable String id,
       @RequestParam(required = false) String status,
-      @RequestParam(required = false) String limit,
-      @RequestParam(required = false) String offset) {
+      @ParameterObject @Valid PageQuery paging) {
     UUID org = tenant.organizationId();
     Campaign campaign = service.require(org, id);
-    PageParams page = PageParams.of(limit, offset);
+    PageParams page = paging.page();
     QueueState state = status == null || status.isBlank() ? null : state(status);
     return ApiResponse.list(
         "Campaign contacts fetched successfully",

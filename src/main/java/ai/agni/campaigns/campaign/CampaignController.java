@@ -3,11 +3,14 @@ package ai.agni.campaigns.campaign;
 import ai.agni.campaigns.api.ApiResponse;
 import ai.agni.campaigns.api.InvalidRequestException;
 import ai.agni.campaigns.api.PageParams;
+import ai.agni.campaigns.api.PageQuery;
 import ai.agni.campaigns.api.Tenant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -58,9 +61,8 @@ class CampaignController {
       Tenant tenant,
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String search,
-      @RequestParam(required = false) String limit,
-      @RequestParam(required = false) String offset) {
-    PageParams page = PageParams.of(limit, offset);
+      @ParameterObject @Valid PageQuery paging) {
+    PageParams page = paging.page();
     CampaignStatus filter = status == null || status.isBlank() ? null : statusFilter(status);
     UUID org = tenant.organizationId();
     return ApiResponse.list(

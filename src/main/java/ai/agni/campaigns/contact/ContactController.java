@@ -2,12 +2,15 @@ package ai.agni.campaigns.contact;
 
 import ai.agni.campaigns.api.ApiResponse;
 import ai.agni.campaigns.api.PageParams;
+import ai.agni.campaigns.api.PageQuery;
 import ai.agni.campaigns.api.RequestBinder;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.calllog.CallLogRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -47,9 +50,8 @@ class ContactController {
   ApiResponse<List<ContactView>> list(
       Tenant tenant,
       @RequestParam(required = false) String search,
-      @RequestParam(required = false) String limit,
-      @RequestParam(required = false) String offset) {
-    PageParams page = PageParams.of(limit, offset);
+      @ParameterObject @Valid PageQuery paging) {
+    PageParams page = paging.page();
     ContactSearch filter = ContactSearch.of(search);
     List<Contact> contacts = service.list(tenant.organizationId(), filter, page);
     long total = service.count(tenant.organizationId(), filter);

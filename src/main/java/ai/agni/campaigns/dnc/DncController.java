@@ -2,17 +2,19 @@ package ai.agni.campaigns.dnc;
 
 import ai.agni.campaigns.api.ApiResponse;
 import ai.agni.campaigns.api.PageParams;
+import ai.agni.campaigns.api.PageQuery;
 import ai.agni.campaigns.api.Tenant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/dnc}: the do-not-call list (snake_case out). */
@@ -39,11 +41,8 @@ class DncController {
 
   @Operation(summary = "List the do-not-call list")
   @GetMapping
-  ApiResponse<List<DncEntry>> list(
-      Tenant tenant,
-      @RequestParam(required = false) String limit,
-      @RequestParam(required = false) String offset) {
-    PageParams page = PageParams.of(limit, offset);
+  ApiResponse<List<DncEntry>> list(Tenant tenant, @ParameterObject @Valid PageQuery paging) {
+    PageParams page = paging.page();
     return ApiResponse.list(
         "Do-not-call list fetched successfully",
         dnc.list(tenant.organizationId(), page.limit(), page.offset()),

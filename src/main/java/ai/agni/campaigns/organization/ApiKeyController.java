@@ -3,6 +3,7 @@ package ai.agni.campaigns.organization;
 import ai.agni.campaigns.api.ApiResponse;
 import ai.agni.campaigns.api.NotFoundException;
 import ai.agni.campaigns.api.PageParams;
+import ai.agni.campaigns.api.PageQuery;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.platform.Ids;
 import ai.agni.campaigns.platform.Times;
@@ -10,16 +11,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Create, list (prefix only) and revoke the caller's organization's API keys. */
@@ -49,11 +51,8 @@ class ApiKeyController {
 
   @Operation(summary = "List API keys (prefix only)")
   @GetMapping
-  ApiResponse<List<KeyView>> list(
-      Tenant tenant,
-      @RequestParam(required = false) String limit,
-      @RequestParam(required = false) String offset) {
-    PageParams page = PageParams.of(limit, offset);
+  ApiResponse<List<KeyView>> list(Tenant tenant, @ParameterObject @Valid PageQuery paging) {
+    PageParams page = paging.page();
     List<KeyView> views =
         keys.list(tenant.organizationId(), page.limit(), page.offset()).stream()
             .map(key -> KeyView.of(key, null))

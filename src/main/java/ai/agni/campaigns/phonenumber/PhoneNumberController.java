@@ -2,18 +2,20 @@ package ai.agni.campaigns.phonenumber;
 
 import ai.agni.campaigns.api.ApiResponse;
 import ai.agni.campaigns.api.PageParams;
+import ai.agni.campaigns.api.PageQuery;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.platform.AgniProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/phone-numbers}: snake_case out, both casings in. Lists are oldest first. */
@@ -44,11 +46,8 @@ class PhoneNumberController {
 
   @Operation(summary = "List phone numbers")
   @GetMapping
-  ApiResponse<List<PhoneNumberView>> list(
-      Tenant tenant,
-      @RequestParam(required = false) String limit,
-      @RequestParam(required = false) String offset) {
-    PageParams page = PageParams.of(limit, offset);
+  ApiResponse<List<PhoneNumberView>> list(Tenant tenant, @ParameterObject @Valid PageQuery paging) {
+    PageParams page = paging.page();
     List<PhoneNumberView> items =
         numbers.list(tenant.organizationId(), page.limit(), page.offset()).stream()
             .map(PhoneNumberView::of)
