@@ -23,7 +23,6 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 
 /** Maps every failure to the error envelope; only a bug reaches the 500 branch. */
 @RestControllerAdvice
@@ -72,15 +71,12 @@ class ApiExceptionHandler {
             ErrorCode.INVALID_REQUEST, "body: " + tooLarge.getMessage(), tooLarge.errors());
       }
     }
-    String field = "body";
-    if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-      field = databind.getPathReference();
+    // why only the whole body: bodies are read as a JSON tree first; field types are judged
+    // afterwards by the request models, which name the field.
+    if (e.getCause() instanceof JacksonException jackson) {
+      return invalid("body", "malformed JSON: " + jackson.getOriginalMessage());
     }
-    String detail =
-        e.getCause() instanceof JacksonException jackson
-            ? jackson.getOriginalMessage()
-            : "a JSON body is required";
-    return invalid(field, "malformed JSON: " + detail);
+    return invalid("body", "a JSON object is required");
   }
 
   /**

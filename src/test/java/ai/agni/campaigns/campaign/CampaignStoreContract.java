@@ -134,9 +134,10 @@ abstract class CampaignStoreContract {
     }
     assertThat(campaigns.count(org, null, null)).isEqualTo(3);
     assertThat(campaigns.count(org, CampaignStatus.ACTIVE, null)).isZero();
-    assertThat(campaigns.list(org, null, "P_", PageParams.of(null, null))).isEmpty();
+    assertThat(campaigns.list(org, null, "P_", new PageParams(PageParams.DEFAULT_LIMIT, 0)))
+        .isEmpty();
     assertThat(campaigns.count(org, null, "A_")).isEqualTo(1);
-    assertThat(campaigns.list(org, CampaignStatus.DRAFT, "ALP", PageParams.of("1", "0")))
+    assertThat(campaigns.list(org, CampaignStatus.DRAFT, "ALP", new PageParams(1, 0)))
         .extracting(Campaign::name)
         .containsExactly("Alpha");
   }
@@ -160,7 +161,12 @@ abstract class CampaignStoreContract {
         .containsExactly(contacts.get(1));
     assertThat(queue.queued(org, draft.id(), contacts)).hasSize(4).contains(contacts.get(0));
     assertThat(queue.stats(org, draft.id())).isEqualTo(new ContactStats(4, 2, 0, 0, 1, 2, 1));
-    assertThat(queue.list(org, draft.id(), QueueState.IN_PROGRESS, PageParams.of(null, null)))
+    assertThat(
+            queue.list(
+                org,
+                draft.id(),
+                QueueState.IN_PROGRESS,
+                new PageParams(PageParams.DEFAULT_LIMIT, 0)))
         .extracting(e -> e.contactId())
         .containsExactly(contacts.get(0));
   }
