@@ -17,13 +17,22 @@ public final class ErrorResponses {
   public static void write(
       HttpServletResponse response, JsonMapper json, ErrorCode code, String message)
       throws IOException {
+    write(response, json, code, message, List.of());
+  }
+
+  /** Writes {@code {success:false, message, code, errors}} with the code's status. */
+  static void write(
+      HttpServletResponse response,
+      JsonMapper json,
+      ErrorCode code,
+      String message,
+      List<ApiError.FieldError> errors)
+      throws IOException {
     response.setStatus(code.status().value());
     if (code == ErrorCode.UNAVAILABLE) {
       response.setHeader("Retry-After", "1");
     }
     response.setContentType("application/json");
-    response
-        .getOutputStream()
-        .write(json.writeValueAsBytes(new ApiError(message, code, List.of())));
+    response.getOutputStream().write(json.writeValueAsBytes(new ApiError(message, code, errors)));
   }
 }

@@ -24,13 +24,21 @@ public final class JsonBody {
     this.path = path;
   }
 
-  /** The request body; anything but a JSON object is a 400. */
+  /**
+   * The request body; anything but a JSON object is a 400, and so is text breaking {@link TextRule}
+   * anywhere in it (every violation listed).
+   */
   public static JsonBody of(JsonNode node) {
     if (node == null || node.isMissingNode() || node.isNull()) {
       throw new InvalidRequestException("body", "a JSON object is required");
     }
     if (!(node instanceof ObjectNode object)) {
       throw new InvalidRequestException("body", "must be a JSON object");
+    }
+    List<ApiError.FieldError> badText = TextRule.violations(object, "");
+    if (!badText.isEmpty()) {
+      ApiError.FieldError first = badText.get(0);
+      throw new InvalidRequestException(first.field() + ": " + first.message(), badText);
     }
     return new JsonBody(object, "");
   }

@@ -1,17 +1,18 @@
 package ai.agni.campaigns.contact;
 
 import ai.agni.campaigns.api.ApiError;
-import ai.agni.campaigns.api.InvalidRequestException;
 import ai.agni.campaigns.api.JsonBody;
 import ai.agni.campaigns.api.Tenant;
+import ai.agni.campaigns.api.TextRule;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /contacts/bulk}: validates every item, keeps the valid ones and reports the invalid
- * ones by index, then writes the valid ones in batches of {@link ContactBatchWriter#BATCH_SIZE}.
+ * {@code POST /contacts/bulk}: validates every item (the text rule included), keeps the valid ones
+ * and reports the invalid ones by index, then writes the valid ones in batches of {@link
+ * ContactBatchWriter#BATCH_SIZE}.
  */
 @Service
 class BulkContactUpsert {
@@ -48,11 +49,16 @@ class BulkContactUpsert {
   }
 
   private static ContactInput read(JsonNode item, String defaultRegion) {
-    try {
-      return ContactJsonReader.read(JsonBody.of(item), defaultRegion, true);
-    } catch (InvalidRequestException e) {
+    if (!item.isObject()) {
       return new ContactInput(defaultRegion).problem("contact", "must be a JSON object");
     }
+    List<ApiError.FieldError> badText = TextRule.violations(item, "");
+    if (!badText.isEmpty()) {
+      ContactInput rejected = new ContactInput(defaultRegion);
+      badText.forEach(error -> rejected.problem(error.field(), error.message()));
+      return rejected;
+    }
+    return ContactJsonReader.read(JsonBody.of(item), defaultRegion, true);
   }
 
   /** Counts and the written contacts, in input order of their first appearance. */

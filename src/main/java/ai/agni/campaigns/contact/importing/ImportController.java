@@ -8,7 +8,6 @@ import ai.agni.campaigns.platform.Ids;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -73,8 +72,9 @@ class ImportController {
 
   private ApiResponse<ImportReport> answer(
       Tenant tenant, InputStream in, Charset charset, Options options) {
-    InputStreamReader reader = new InputStreamReader(in, charset);
-    ImportReport report = importer.run(tenant, reader, options.policy(), options.campaignId());
+    ImportReport report =
+        importer.run(
+            tenant, UploadText.reader(in, charset), options.policy(), options.campaignId());
     return ApiResponse.ok("Contacts imported successfully", report);
   }
 
