@@ -33,8 +33,14 @@ class ParameterTextFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     List<ApiError.FieldError> errors = new ArrayList<>();
     checkPath(request.getRequestURI(), errors);
-    for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-      check(parameter.getKey(), parameter.getValue(), errors);
+    try {
+      for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+        check(parameter.getKey(), parameter.getValue(), errors);
+      }
+    } catch (IllegalStateException unreadable) {
+      // why: Tomcat throws (InvalidParameterException) instead of decoding a parameter whose
+      // bytes are not UTF-8 (%C0%80, %ED%A0%80), or when there are too many; a 400, not a 500.
+      errors.add(UndecodableParameter.find(request.getQueryString()));
     }
     if (errors.isEmpty()) {
       chain.doFilter(request, response);
