@@ -105,8 +105,39 @@ class TextRuleOverHttpPostgresTest {
     assertThat(report.get("errors").findValuesAsString("field"))
         .containsExactly("first_name", "first_name");
     assertThat(
-            jdbc.sql("SELECT first_name FROM contacts ORDER BY phone").query(String.class).list())
+            jdbc.sql(
+                    "SELECT first_name FROM contacts WHERE phone LIKE '+1415555010_' ORDER BY phone")
+                .query(String.class)
+                .list())
         .containsExactly("Ada", "Dee");
+  }
+
+  @Test
+  void nulInAMultipartTextFieldIsABadRequestNamingIt() throws Exception {
+    String key = newKey();
+    String boundary = "agni-boundary";
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"campaign_id\"\r\n\r\nx\u0000y\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\n"
+            + "Content-Type: text/csv\r\n\r\nphone\n4155550199\n\r\n--"
+            + boundary
+            + "--\r\n";
+    Answer answer =
+        post(
+            key,
+            "/api/v1/contacts/import",
+            "multipart/form-data; boundary=" + boundary,
+            body.getBytes(StandardCharsets.UTF_8));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.fields()).containsExactly("campaign_id");
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM contacts WHERE phone = '+14155550199'")
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   private String newKey() {

@@ -30,8 +30,12 @@ final class UploadText {
         charset
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE)
-            .replaceWith(MALFORMED);
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    if (decoder.maxCharsPerByte() >= MALFORMED.length()) {
+      // why: a decoder refuses a replacement longer than it can emit per byte; none of the JDK's
+      // do, but an exotic charset keeps its own replacement (storable U+FFFD) rather than fail.
+      decoder.replaceWith(MALFORMED);
+    }
     return new InputStreamReader(in, decoder);
   }
 
