@@ -41,7 +41,7 @@ final class UndecodableParameter {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(percentDecoded(encoded)));
       return true;
-    } catch (CharacterCodingException | IllegalArgumentException e) {
+    } catch (CharacterCodingException e) {
       return false;
     }
   }
