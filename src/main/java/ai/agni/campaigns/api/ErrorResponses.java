@@ -39,4 +39,15 @@ public final class ErrorResponses {
     }
     return e.code() == ErrorCode.UNAVAILABLE ? Optional.of("1") : Optional.empty();
   }
+
+  /** Writes {@code {success:false, message, code, errors}} with the code's status. */
+  static void write(
+      HttpServletResponse response,
+      JsonMapper json,
+      ErrorCode code,
+      String message,
+      List<ApiError.FieldError> errors)
+      throws IOException {
+    write(response, json, new ApiException(code, message, errors));
+  }
 }

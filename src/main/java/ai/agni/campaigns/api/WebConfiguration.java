@@ -10,10 +10,21 @@ import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Filters that every request passes, in order, and the {@link Tenant} argument. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+  /**
+   * Filter order: trailing slash, then the text rule on parameters, then casing of query
+   * parameters, then size, then the API key.
+   */
+  public static final int ORDER_TRAILING_SLASH = Ordered.HIGHEST_PRECEDENCE + 10;
+
+  public static final int ORDER_PARAMETER_TEXT = ORDER_TRAILING_SLASH + 1;
+  public static final int ORDER_PARAMETER_CASING = ORDER_TRAILING_SLASH + 2;
+  public static final int ORDER_BODY_LIMIT = ORDER_TRAILING_SLASH + 3;
 
   private final ObjectMapper mapper;
   private final RequestBinder binder;
@@ -23,12 +34,6 @@ class WebConfiguration implements WebMvcConfigurer {
     this.binder = binder;
   }
 
-  /** Filter order: trailing slash, then casing of query parameters, then size, then the API key. */
-  public static final int ORDER_TRAILING_SLASH = Ordered.HIGHEST_PRECEDENCE + 10;
-
-  public static final int ORDER_PARAMETER_CASING = ORDER_TRAILING_SLASH + 1;
-  public static final int ORDER_BODY_LIMIT = ORDER_TRAILING_SLASH + 2;
-
   @Bean
   FilterRegistrationBean<UrlHandlerFilter> trailingSlashFilter() {
     // why: the public docs use both /campaigns/{id} and /campaigns/{id}/; serve both from one
@@ -37,6 +42,14 @@ class WebConfiguration implements WebMvcConfigurer {
         UrlHandlerFilter.trailingSlashHandler("/api/**").wrapRequest().build();
     FilterRegistrationBean<UrlHandlerFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setOrder(ORDER_TRAILING_SLASH);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ParameterTextFilter> parameterTextFilter(JsonMapper json) {
+    FilterRegistrationBean<ParameterTextFilter> registration =
+        new FilterRegistrationBean<>(new ParameterTextFilter(json));
+    registration.setOrder(ORDER_PARAMETER_TEXT);
     return registration;
   }
 

@@ -4,6 +4,7 @@ import ai.agni.campaigns.api.ApiResponse;
 import ai.agni.campaigns.api.ConflictException;
 import ai.agni.campaigns.api.InvalidRequestException;
 import ai.agni.campaigns.api.Tenant;
+import ai.agni.campaigns.api.TextRule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,7 @@ class CampaignCreation {
       throw new InvalidRequestException(
           "Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
     }
+    TextRule.require("Idempotency-Key", key); // why: the key is stored, and PostgreSQL refuses NUL
     UUID org = tenant.organizationId();
     Instant notBefore = clock.instant().minus(KEY_LIFETIME);
     Optional<String> first = keys.find(org, key, notBefore);

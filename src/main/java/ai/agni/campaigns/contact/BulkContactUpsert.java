@@ -10,8 +10,9 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /contacts/bulk}: validates every item, keeps the valid ones and reports the invalid
- * ones by index, then writes the valid ones in batches of {@link ContactBatchWriter#BATCH_SIZE}.
+ * {@code POST /contacts/bulk}: validates every item (the text rule included), keeps the valid ones
+ * and reports the invalid ones by index, then writes the valid ones in batches of {@link
+ * ContactBatchWriter#BATCH_SIZE}.
  */
 @Service
 class BulkContactUpsert {

@@ -1,5 +1,6 @@
 package ai.agni.campaigns.contact.importing;
 
+import ai.agni.campaigns.api.ApiError;
 import ai.agni.campaigns.api.InvalidRequestException;
 import ai.agni.campaigns.contact.ContactInput;
 import java.util.ArrayList;
@@ -60,8 +61,12 @@ final class CsvColumns {
     this.metadataIndexes = metadataIndexes;
   }
 
-  /** Reads the header row; 400 naming {@code file} without a phone column or with clashes. */
+  /**
+   * Reads the header row; 400 naming {@code file} without a phone column, with clashes, or with a
+   * column name breaking the text rule.
+   */
   static CsvColumns of(CSVRecord header) {
+    requireStorableNames(header);
     Map<Column, Integer> known = new EnumMap<>(Column.class);
     Map<String, Integer> metadata = new java.util.LinkedHashMap<>();
     for (int i = 0; i < header.size(); i++) {
@@ -84,6 +89,21 @@ final class CsvColumns {
         known, new ArrayList<>(metadata.keySet()), new ArrayList<>(metadata.values()));
   }
 
+  /** why: a column name is a metadata key of every row; a bad one would reject every row. */
+  private static void requireStorableNames(CSVRecord header) {
+    List<ApiError.FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      String problem = UploadText.problem(header.get(i));
+      if (problem != null) {
+        errors.add(
+            new ApiError.FieldError("file", "the name of column " + (i + 1) + " " + problem));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException("file: " + errors.get(0).message(), errors);
+    }
+  }
+
   /** A record with no non-blank cell: an empty line or a row of separators. */
   static boolean isBlank(CSVRecord record) {
     for (String value : record) {
@@ -100,17 +120,27 @@ final class CsvColumns {
     known.forEach(
         (column, index) -> {
           String value = cell(record, index);
-          if (column == Column.PHONE || !value.isBlank()) {
+          if (storable(in, column.field, value) && (column == Column.PHONE || !value.isBlank())) {
             set(in, column, value);
           }
         });
     for (int i = 0; i < metadataKeys.size(); i++) {
+      String key = metadataKeys.get(i);
       String value = cell(record, metadataIndexes.get(i));
-      if (!value.isBlank()) {
-        in.metadataEntry(metadataKeys.get(i), value.strip());
+      if (storable(in, key, value) && !value.isBlank()) {
+        in.metadataEntry(key, value.strip());
       }
     }
     return in;
+  }
+
+  /** Whether the cell keeps the text rule; if not, the row gets a problem naming the column. */
+  private static boolean storable(ContactInput in, String column, String value) {
+    String problem = UploadText.problem(value);
+    if (problem != null) {
+      in.problem(column, problem);
+    }
+    return problem == null;
   }
 
   private static void set(ContactInput in, Column column, String value) {

@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -79,8 +78,9 @@ class ImportController {
 
   private ApiResponse<ImportReport> answer(
       Tenant tenant, InputStream in, Charset charset, Options options) {
-    InputStreamReader reader = new InputStreamReader(in, charset);
-    ImportReport report = importer.run(tenant, reader, options.policy(), options.campaignId());
+    ImportReport report =
+        importer.run(
+            tenant, UploadText.reader(in, charset), options.policy(), options.campaignId());
     return ApiResponse.ok("Contacts imported successfully", report);
   }
 

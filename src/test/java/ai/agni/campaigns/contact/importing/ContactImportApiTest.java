@@ -197,11 +197,89 @@ class ContactImportApiTest extends ApiTestSupport {
         .isEqualTo("Mine");
   }
 
+  @Test
+  void aNulInOneRowOfTenThousandRejectsThatRowAndKeepsTheOthers() {
+    TestOrg org = newOrganization();
+    StringBuilder csv = new StringBuilder("phone,first_name\n");
+    for (int i = 0; i < 10_000; i++) {
+      String name = i == 6_789 ? "Ada\u0000Lovelace" : "Name " + i;
+      csv.append("+1212").append(3_000_000 + i).append(',').append(name).append('\n');
+    }
+    JsonNode report = multipart(org, IMPORT, csv.toString()).ok();
+    assertReport(report, 9_999, 0, 0, 1);
+    assertThat(errors(report)).containsExactly("6790:first_name");
+    assertThat(report.get("errors").get(0).get("message").asString()).contains("NUL");
+    assertThat(phones(org)).hasSize(9_999).doesNotContain("+12123006789");
+  }
+
+  @Test
+  void aCellBreakingTheTextRuleRejectsItsRowNamingTheColumn() {
+    TestOrg org = newOrganization();
+    byte[] csv =
+        bytes(
+            "phone,first_name,last_name,company,notes,Plan\n",
+            "4155550100,Ada,,,,gold\u0000\n",
+            "4155550101\u0000,Bob,,,,\n",
+            "4155550102,Cy,,,",
+            new byte[] {(byte) 0xC0, (byte) 0x80}, // overlong NUL
+            ",\n4155550103,Di,,",
+            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // a surrogate, UTF-8 encoded
+            ",,\n4155550104,Ed,",
+            new byte[] {'x', (byte) 0xFF, 'y'},
+            ",,,\n4155550105,\uD83D\uDE00,O\u2019Brien,,,\n");
+    JsonNode report = raw(org, IMPORT, csv).ok();
+    assertReport(report, 1, 0, 0, 5);
+    assertThat(errors(report))
+        .containsExactly("1:Plan", "2:phone", "3:notes", "4:company", "5:last_name");
+    assertThat(report.get("errors").get(2).get("message").asString()).contains("not valid UTF-8");
+    assertThat(phones(org)).containsExactly("+14155550105");
+    JsonNode kept = contactByPhone(org, "+14155550105");
+    assertThat(kept.get("first_name").asString()).isEqualTo("\uD83D\uDE00");
+    assertThat(kept.get("last_name").asString()).isEqualTo("O\u2019Brien");
+  }
+
+  @Test
+  void aColumnNameBreakingTheTextRuleRejectsTheImportNamingTheColumn() {
+    TestOrg org = newOrganization();
+    JsonNode nul = raw(org, IMPORT, "phone,Pl\u0000an\n4155550100,gold\n").invalidField("file");
+    assertThat(nul.get("message").asString()).contains("column 2").contains("NUL");
+    byte[] overlong = bytes("phone,", new byte[] {(byte) 0xC0, (byte) 0x80}, "\n4155550100,x\n");
+    JsonNode bad = raw(org, IMPORT, overlong).invalidField("file");
+    assertThat(bad.get("message").asString()).contains("column 2").contains("not valid UTF-8");
+    assertThat(phones(org)).isEmpty();
+  }
+
+  @Test
+  void parametersAndMultipartFieldsBreakingTheTextRuleAreBadRequests() {
+    TestOrg org = newOrganization();
+    raw(org, IMPORT + "?on_duplicate=%00", "phone\n4155550100\n").invalidField("on_duplicate");
+    MockMultipartFile file =
+        new MockMultipartFile(
+            "file", "c.csv", "text/csv", "phone\n4155550100\n".getBytes(StandardCharsets.UTF_8));
+    send(MockMvcRequestBuilders.multipart(IMPORT)
+            .file(file)
+            .param("campaign_id", "\uD800")
+            .header("X-Api-Key", org.apiKey()))
+        .invalidField("campaign_id");
+    assertThat(phones(org)).isEmpty();
+  }
+
+  /** Text encoded as UTF-8, and raw byte sequences, in order. */
+  private static byte[] bytes(Object... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (Object part : parts) {
+      out.writeBytes(
+          part instanceof byte[] raw ? raw : ((String) part).getBytes(StandardCharsets.UTF_8));
+    }
+    return out.toByteArray();
+  }
+
   private ApiResult raw(TestOrg org, String path, String csv) {
-    var builder =
-        MockMvcRequestBuilders.post(path)
-            .contentType("text/csv")
-            .content(csv.getBytes(StandardCharsets.UTF_8));
+    return raw(org, path, csv.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private ApiResult raw(TestOrg org, String path, byte[] csv) {
+    var builder = MockMvcRequestBuilders.post(path).contentType("text/csv").content(csv);
     if (org != null) {
       builder.header("X-Api-Key", org.apiKey());
     }
