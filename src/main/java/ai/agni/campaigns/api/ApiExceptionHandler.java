@@ -45,7 +45,7 @@ class ApiExceptionHandler {
     ApiException answer = e;
     if (e.code() == ErrorCode.UNAUTHORIZED && !isCallEvents(request)) {
       // why: a wrong admin token counts as a failed authentication, as a wrong API key does. A
-      // runtime's badly signed call event stays a 401 (contract section 11): a signature cannot be
+      // runtime's badly signed call event stays a 401 (docs/api.md §7.5): a signature cannot be
       // guessed, and a runtime must not be told to retry one.
       answer = rateLimits.failedAuthentication(request).map(ApiException.class::cast).orElse(e);
     }

@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Rejects JSON bodies over 1 MiB with a 400 before they are parsed; declared lengths are refused at
  * once, chunked bodies when the count passes the limit. CSV imports have their own limit, and so
  * does the bulk contact endpoint: why: it takes up to 10,000 contacts per request, which does not
- * fit in 1 MiB, and the contract promises both.
+ * fit in 1 MiB, and docs/api.md §1.15 promises both.
  */
 class BodySizeLimitFilter extends OncePerRequestFilter {
 

@@ -2,7 +2,7 @@ package ai.agni.campaigns.api;
 
 import org.springframework.http.HttpStatus;
 
-/** The closed set of error codes of the contract, each with its HTTP status. */
+/** The closed set of error codes of docs/api.md §1.5, each with its HTTP status. */
 public enum ErrorCode {
   INVALID_REQUEST(HttpStatus.BAD_REQUEST),
   UNAUTHORIZED(HttpStatus.UNAUTHORIZED),

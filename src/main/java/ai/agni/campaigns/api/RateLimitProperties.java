@@ -3,7 +3,7 @@ package ai.agni.campaigns.api;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The rate limits of contract section 1 under {@code agni.rate-limit.*}, checked at start-up. Each
+ * The rate limits of docs/api.md §1.12 under {@code agni.rate-limit.*}, checked at start-up. Each
  * node counts on its own: with N nodes behind a balancer a key may send up to N times the limit.
  *
  * @param perKey {@code AGNI_RATE_LIMIT_PER_KEY}: requests per second one API key may send (default
@@ -41,7 +41,7 @@ public record RateLimitProperties(
     }
   }
 
-  /** The contract's defaults. */
+  /** The documented defaults (docs/api.md §1.12). */
   public static RateLimitProperties defaults() {
     return new RateLimitProperties(null, null, null, null);
   }

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The two rate limits of contract section 1, per node, in memory: requests per API key, and failed
+ * The two rate limits of docs/api.md §1.12, per node, in memory: requests per API key, and failed
  * authentications per client address.
  *
  * <p>Only failed attempts count against an address, and only they are refused: a request with a

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How long a number stops dialing after its trunk or runtime could not take a call (contract
- * section 11: honour {@code Retry-After}, else 30 s doubling to 10 min). Pure.
+ * How long a number stops dialing after its trunk or runtime could not take a call (docs/api.md
+ * §11: honour {@code Retry-After}, else 30 s doubling to 10 min). Pure.
  *
  * <p>Calls already in flight when the trunk went down fail together; they share one back-off
  * instead of each doubling it. A number whose last back-off ended more than {@link #LONGEST} ago

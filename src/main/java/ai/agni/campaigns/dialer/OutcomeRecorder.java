@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 
 /**
- * Decides what a finished attempt means for its contact (contract section 6, "Outcomes and
+ * Decides what a finished attempt means for its contact (docs/api.md §6.8, "Outcomes and
  * retries") and hands the writes to {@link AttemptOperations}; it never writes SQL itself. Retry
  * settings and window are read fresh, so a change applies to the next decision.
  *
@@ -202,7 +202,7 @@ final class OutcomeRecorder {
             rules.window(),
             rules.zone())
         // why: the window never opens again (the end passes first); the contact stays pending, as
-        // the contract keeps pending contacts of a campaign that reached its end.
+        // docs/api.md §6.6 keeps pending contacts of a campaign that reached its end.
         .orElse(endedAt.plus(Duration.ofMinutes(rules.retryGapMin())));
   }
 

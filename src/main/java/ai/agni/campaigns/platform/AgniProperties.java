@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Settings under {@code agni.*}; {@code application.yml} maps each {@code AGNI_*} environment
- * variable of the contract onto one of them.
+ * variable of docs/api.md §9 onto one of them.
  *
  * @param dataDir where the embedded database and the bootstrap key live
  * @param adminToken the {@code X-Admin-Token}; blank turns the admin endpoints off
@@ -32,7 +32,7 @@ public record AgniProperties(
   }
 
   /**
-   * Outbound HTTP requests (contract section 8).
+   * Outbound HTTP requests (docs/api.md §8.3).
    *
    * @param allowPrivate {@code AGNI_OUTBOUND_ALLOW_PRIVATE}: let requests reach loopback, private,
    *     link-local and metadata addresses (see {@link OutboundAddressPolicy})

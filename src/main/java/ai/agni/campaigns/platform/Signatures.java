@@ -14,7 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signature scheme of the contract (section 8) for every signed request, either way: header
+ * The signature scheme of docs/api.md §8.2 for every signed request, either way: header
  * {@code X-Agni-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">}, keyed with
  * the UTF-8 bytes of a secret. A header may carry several {@code v1=} values (one per secret while
  * a secret is being rotated); it is valid when any of them matches any of the receiver's secrets.

@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The two timestamp formats of the contract (seconds for resources, milliseconds for calls) and the
+ * The two timestamp formats of docs/api.md §1.8 (seconds for resources, milliseconds for calls) and the
  * conversion to and from JDBC, which binds {@link OffsetDateTime} the same way on H2 and
  * PostgreSQL.
  */

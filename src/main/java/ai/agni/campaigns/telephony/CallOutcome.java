@@ -2,7 +2,7 @@ package ai.agni.campaigns.telephony;
 
 import java.util.Locale;
 
-/** The closed set of ways a call attempt ends, as the contract names them. */
+/** The closed set of ways a call attempt ends, as docs/api.md §6.8 names them. */
 public enum CallOutcome {
   COMPLETED,
   NO_ANSWER,
@@ -10,7 +10,7 @@ public enum CallOutcome {
   VOICEMAIL,
   FAILED;
 
-  /** The contract's spelling: {@code no_answer}. */
+  /** The API's spelling (docs/api.md §6.8): {@code no_answer}. */
   public String apiName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -9,7 +9,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 
-/** The operations endpoints of contract section 10 answer without an API key. */
+/** The operations endpoints of docs/api.md §10 answer without an API key. */
 class OpsEndpointsTest extends ApiTestSupport {
 
   @Test

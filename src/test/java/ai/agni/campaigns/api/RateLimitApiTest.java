@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The rate limits of contract section 1, with low limits and a clock the test moves: a key over its
+ * The rate limits of docs/api.md §1.12, with low limits and a clock the test moves: a key over its
  * rate answers 429 with {@code Retry-After} until time passes; an address that failed to
  * authenticate 20 times answers 429 to further failures while valid keys and other addresses are
  * served.

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The schedule table of the contract: formats, defaults, ranges, merging on update. */
+/** The schedule table of docs/api.md §6.4: formats, defaults, ranges, merging on update. */
 class CampaignScheduleApiTest extends CampaignApiTestBase {
 
   private JsonNode schedule(Setup s, String schedule) {

@@ -830,7 +830,7 @@ final class FaultAudit {
         if (p.status() != 503 && p.status() != 200) {
           add(
               "10 api",
-              "%s while PostgreSQL was down: %s after %d ms (%s); the contract wants 503"
+              "%s while PostgreSQL was down: %s after %d ms (%s); docs/api.md §14 wants 503"
                   + " UNAVAILABLE within 2 s",
               p.what(),
               p.status() < 0 ? "no answer" : "status " + p.status(),
@@ -1000,7 +1000,7 @@ final class FaultAudit {
           e.request(),
           e.status(),
           timeline.t(e.at()),
-          inOutage ? " (during the PostgreSQL restart; the contract wants 503 UNAVAILABLE)" : "",
+          inOutage ? " (during the PostgreSQL restart; docs/api.md §14 wants 503 UNAVAILABLE)" : "",
           e.body().length() > 200 ? e.body().substring(0, 200) + "..." : e.body());
     }
     for (String p : timeline.nodeProblems()) {

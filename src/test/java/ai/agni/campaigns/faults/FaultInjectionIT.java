@@ -54,7 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
  * campaigns with different caps while the harness kills nodes ({@value #KILLS} SIGKILLs, each node
  * restarted after a short random delay), restarts PostgreSQL once with calls live, and SIGTERMs a
  * node that has live calls. When every campaign is completed, {@link FaultAudit} checks the
- * database and the API against the contract (sections 6, 7 and 14).
+ * database and the API against docs/api.md (§6, §7 and §14).
  *
  * <p>Size: {@code AGNI_FAULT_CONTACTS} (default {@value #DEFAULT_CONTACTS};
  * scripts/fault-injection.sh runs 3,600). Seed: {@code AGNI_FAULT_SEED} (printed; replays the fault
@@ -566,7 +566,7 @@ class FaultInjectionIT {
     Instant stopAsked = Instant.now();
     pg.stop("fast");
     Instant stopped = Instant.now();
-    // The API meanwhile (contract: 503 with the envelope within 2 s), asked on two nodes at
+    // The API meanwhile (docs/api.md §14: 503 with the envelope within 2 s), asked on two nodes at
     // once, in the background: the server comes back 3 s after the stop whatever they answer.
     List<java.util.concurrent.Future<FaultTimeline.Probe>> asked = new ArrayList<>();
     for (ServiceNode n : nodes.subList(0, 2)) {
@@ -590,7 +590,7 @@ class FaultInjectionIT {
     }
     timeline.pgRestart(
         new FaultTimeline.PgRestart(stopAsked, stopped, startAsked, accepting, live, probes));
-    // Every node must serve again without a restart (contract section 14).
+    // Every node must serve again without a restart (docs/api.md §14).
     Instant healthyBy = Instant.now().plusSeconds(60);
     for (ServiceNode n : nodes) {
       while (!n.healthy() && Instant.now().isBefore(healthyBy)) {

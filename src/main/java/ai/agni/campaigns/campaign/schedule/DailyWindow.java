@@ -23,7 +23,7 @@ public record DailyWindow(
     }
   }
 
-  /** Contract day numbers: 0 = Sunday ... 6 = Saturday. */
+  /** The API's day numbers (docs/api.md §6.4): 0 = Sunday ... 6 = Saturday. */
   public static DayOfWeek dayOf(int contractDay) {
     if (contractDay < 0 || contractDay > 6) {
       throw new IllegalArgumentException("day must be 0..6: " + contractDay);

@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings of the {@code http} adapter under {@code agni.http-runtime.*}, checked at start-up.
  *
  * @param acceptTimeoutMs how long a runtime has to answer the call's POST with a 2xx (connect
- *     included); the contract's 10 s by default
+ *     included); 10 s by default (docs/api.md §11)
  * @param lostAfterMs how long past ring timeout + max duration a call may go without a final event
- *     before it ends {@code failed} / {@code runtime_lost}; the contract's 60 s by default
+ *     before it ends {@code failed} / {@code runtime_lost}; 60 s by default (docs/api.md §11)
  */
 @ConfigurationProperties("agni.http-runtime")
 public record HttpRuntimeProperties(Long acceptTimeoutMs, Long lostAfterMs) {
@@ -27,7 +27,7 @@ public record HttpRuntimeProperties(Long acceptTimeoutMs, Long lostAfterMs) {
     }
   }
 
-  /** The contract's defaults. */
+  /** The documented defaults (docs/api.md §9). */
   public static HttpRuntimeProperties defaults() {
     return new HttpRuntimeProperties(null, null);
   }

@@ -34,7 +34,7 @@ public record SimulatedProperties(String outcomes, Long ringMs, Long talkMs, Str
     }
   }
 
-  /** The defaults of the contract with a fixed seed, for tests and tools. */
+  /** The documented defaults (docs/api.md §9) with a fixed seed, for tests and tools. */
   public static SimulatedProperties withSeed(long seed) {
     return new SimulatedProperties(null, null, null, Long.toString(seed));
   }

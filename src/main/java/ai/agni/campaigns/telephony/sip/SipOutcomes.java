@@ -4,7 +4,7 @@ import ai.agni.campaigns.telephony.CallOutcome;
 import ai.agni.campaigns.telephony.CallResult.Disposition;
 
 /**
- * What a final answer to the contact's INVITE means (the outcome table of contract section 11).
+ * What a final answer to the contact's INVITE means (docs/api.md §11; the full table is in docs/telephony.md).
  * Pure, so every code is tested.
  */
 final class SipOutcomes {
