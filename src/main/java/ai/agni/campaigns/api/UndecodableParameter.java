@@ -9,12 +9,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Names the query parameter that the servlet container could not read: the first whose name or
- * value, percent-decoded, is not UTF-8. Without one (too many parameters, or a form body), the
- * error names {@code parameters}.
+ * value holds a malformed escape or, percent-decoded, is not UTF-8. Without one (too many
+ * parameters, or a form body), the error names {@code query}.
  */
 final class UndecodableParameter {
 
   static final String NOT_UTF8 = "is not valid UTF-8 once percent-decoded";
+  static final String BAD_ESCAPE = "has a % that is not followed by two hex digits";
 
   private UndecodableParameter() {}
 
@@ -24,13 +25,25 @@ final class UndecodableParameter {
         int eq = pair.indexOf('=');
         String name = eq < 0 ? pair : pair.substring(0, eq);
         String value = eq < 0 ? "" : pair.substring(eq + 1);
+        if (badEscape(name) || badEscape(value)) {
+          return new ApiError.FieldError(TextRule.safeName(lenient(name)), BAD_ESCAPE);
+        }
         if (!isUtf8(name) || !isUtf8(value)) {
           return new ApiError.FieldError(TextRule.safeName(lenient(name)), NOT_UTF8);
         }
       }
     }
     return new ApiError.FieldError(
-        "parameters", "could not be read: too many, or not valid UTF-8 once percent-decoded");
+        "query", "could not be read: too many parameters, or not valid UTF-8 once percent-decoded");
+  }
+
+  private static boolean badEscape(String encoded) {
+    for (int i = encoded.indexOf('%'); i >= 0; i = encoded.indexOf('%', i + 1)) {
+      if (hex(encoded, i + 1) < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isUtf8(String encoded) {

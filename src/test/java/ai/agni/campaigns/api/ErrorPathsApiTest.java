@@ -93,11 +93,14 @@ public class ErrorPathsApiTest {
   }
 
   @Test
-  void anUnreadableQueryIs400NamingTheQuery() throws Exception {
-    for (String query : new String[] {"x=%ZZ", "limit=%", "x=%C0%AF"}) {
+  void anUnreadableQueryIs400NamingTheParameter() throws Exception {
+    String[][] cases = {
+      {"x=%ZZ", "x"}, {"limit=%", "limit"}, {"x=%C0%AF", "x"}, {"a=1&%ZZ=2", "%ZZ"}
+    };
+    for (String[] one : cases) {
       JsonNode body =
-          envelope(get("/api/v1/campaigns?" + query, "X-Api-Key: " + key), 400, "INVALID_REQUEST");
-      assertThat(body.get("errors").findValuesAsString("field")).as(query).containsExactly("query");
+          envelope(get("/api/v1/campaigns?" + one[0], "X-Api-Key: " + key), 400, "INVALID_REQUEST");
+      assertThat(body.get("errors").findValuesAsString("field")).as(one[0]).containsExactly(one[1]);
     }
   }
 
