@@ -18,9 +18,9 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 
 /**
- * Decides what a finished attempt means for its contact (docs/api.md §6.8, "Outcomes and
- * retries") and hands the writes to {@link AttemptOperations}; it never writes SQL itself. Retry
- * settings and window are read fresh, so a change applies to the next decision.
+ * Decides what a finished attempt means for its contact (docs/api.md §6.8, "Outcomes and retries")
+ * and hands the writes to {@link AttemptOperations}; it never writes SQL itself. Retry settings and
+ * window are read fresh, so a change applies to the next decision.
  *
  * <p>Outcomes (and answered marks) that arrive together are written together, in one transaction,
  * on the executor for writes ({@link GroupCommit}), never on the carrier's thread in production. An

@@ -12,9 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The private-address rule of docs/api.md §8.3 for every outbound HTTP request the service
- * makes (HTTP runtimes, webhooks, hooks): the target host is resolved at request time and refused
- * when any of its addresses is not a public unicast address, unless {@code
+ * The private-address rule of docs/api.md §8.3 for every outbound HTTP request the service makes
+ * (HTTP runtimes, webhooks, hooks): the target host is resolved at request time and refused when
+ * any of its addresses is not a public unicast address, unless {@code
  * AGNI_OUTBOUND_ALLOW_PRIVATE=true} ({@code agni.outbound.allow-private}).
  *
  * <p>Refused ranges, IPv4: {@code 0.0.0.0/8} (this network), {@code 10/8}, {@code 100.64/10}

@@ -14,10 +14,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signature scheme of docs/api.md §8.2 for every signed request, either way: header
- * {@code X-Agni-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">}, keyed with
- * the UTF-8 bytes of a secret. A header may carry several {@code v1=} values (one per secret while
- * a secret is being rotated); it is valid when any of them matches any of the receiver's secrets.
+ * The signature scheme of docs/api.md §8.2 for every signed request, either way: header {@code
+ * X-Agni-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">}, keyed with the
+ * UTF-8 bytes of a secret. A header may carry several {@code v1=} values (one per secret while a
+ * secret is being rotated); it is valid when any of them matches any of the receiver's secrets.
  * Comparisons take constant time; values of other schemes ({@code v0=}) are ignored.
  */
 public final class Signatures {

@@ -9,8 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The two timestamp formats of docs/api.md §1.8 (seconds for resources, milliseconds for calls) and the
- * conversion to and from JDBC, which binds {@link OffsetDateTime} the same way on H2 and
+ * The two timestamp formats of docs/api.md §1.8 (seconds for resources, milliseconds for calls) and
+ * the conversion to and from JDBC, which binds {@link OffsetDateTime} the same way on H2 and
  * PostgreSQL.
  */
 public final class Times {

@@ -16,10 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The text rule of docs/api.md §1.11 in JSON bodies, query parameters and paths: a NUL or
- * an unpaired surrogate anywhere is a 400 naming the field, and nothing is stored. Run on H2 and,
- * by its subclass, on PostgreSQL, which cannot store NUL at all. CSV cells and bulk items are
- * tested with their features (ContactImportApiTest, ContactBulkApiTest).
+ * The text rule of docs/api.md §1.11 in JSON bodies, query parameters and paths: a NUL or an
+ * unpaired surrogate anywhere is a 400 naming the field, and nothing is stored. Run on H2 and, by
+ * its subclass, on PostgreSQL, which cannot store NUL at all. CSV cells and bulk items are tested
+ * with their features (ContactImportApiTest, ContactBulkApiTest).
  */
 class TextRuleApiTest extends ApiTestSupport {
 

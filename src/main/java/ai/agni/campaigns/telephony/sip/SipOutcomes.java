@@ -4,8 +4,8 @@ import ai.agni.campaigns.telephony.CallOutcome;
 import ai.agni.campaigns.telephony.CallResult.Disposition;
 
 /**
- * What a final answer to the contact's INVITE means (docs/api.md §11; the full table is in docs/telephony.md).
- * Pure, so every code is tested.
+ * What a final answer to the contact's INVITE means (docs/api.md §11; the full table is in
+ * docs/telephony.md). Pure, so every code is tested.
  */
 final class SipOutcomes {
 
