@@ -64,7 +64,8 @@ class OpenApiConfiguration {
                 .title("Agni Campaigns API")
                 .version("v1")
                 .description(
-                    "Outbound voice campaigns; every /api/v1 path but health needs a key. The"
+                    "Outbound voice campaigns. Every /api/v1 path needs an X-Api-Key but health,"
+                        + " the runtimes' signed call events and the admin token's endpoint. The"
                         + " guide is docs/api.md in the repository."))
         .components(new Components().addSecuritySchemes(SCHEME, apiKey))
         .addSecurityItem(new SecurityRequirement().addList(SCHEME));
@@ -101,7 +102,10 @@ class OpenApiConfiguration {
       errors.put("409", "Not allowed in the resource's current state");
       errors.put("429", "Rate limited; see Retry-After");
     }
-    errors.put("503", "The database is unreachable; see Retry-After");
+    errors.put(
+        "503",
+        "The database is unreachable, the node is shutting down, or a concurrent change"
+            + " conflicted; nothing was changed, see Retry-After");
     return errors;
   }
 

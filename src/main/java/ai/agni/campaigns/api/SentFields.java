@@ -50,8 +50,9 @@ public final class SentFields {
   }
 
   /**
-   * The field's path as the client spelled it ({@code schedule.window_start}); a path it did not
-   * send, or an item index below it ({@code webhookUrls[2]}), keeps the spelling of what it did.
+   * The field's path as the client spelled it ({@code schedule.window_start}); an item index below
+   * it ({@code webhookUrls[2]}) keeps the spelling of what it did send, and a field it did not send
+   * is named in camelCase.
    */
   public String field(String path) {
     String exact = spelled.get(path);

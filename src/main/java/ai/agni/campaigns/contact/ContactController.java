@@ -81,7 +81,8 @@ class ContactController {
   @PatchMapping("/{id}")
   ApiResponse<ContactView> patch(
       Tenant tenant, @PathVariable String id, @RequestBody ContactRequest request) {
-    service.get(tenant.organizationId(), id); // why: another org's id is a 404 before a bad value
+    // why first: another organization's id is a 404 before a problem found beyond the types
+    service.get(tenant.organizationId(), id);
     ContactFields fields = validated(request, tenant, false);
     Contact contact = service.patch(tenant.organizationId(), id, fields);
     return ApiResponse.ok("Contact updated successfully", ContactView.of(contact));

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** Operator endpoints guarded by {@code X-Admin-Token}; off when no token is configured. */
 @Tag(name = "Organizations and keys")
@@ -46,9 +45,10 @@ class AdminController {
       content = @Content(schema = @Schema(implementation = CreateOrganizationRequest.class)))
   ApiResponse<Created> createOrganization(
       @RequestHeader(name = "X-Admin-Token", required = false) String token,
-      @RequestBody JsonNode json) {
+      @RequestBody(required = false) byte[] body) {
     checkToken(token);
-    CreateOrganizationRequest request = binder.bind(json, CreateOrganizationRequest.class);
+    CreateOrganizationRequest request =
+        binder.bind(binder.readTree(body), CreateOrganizationRequest.class);
     OrganizationService.CreatedOrganization created =
         service.create(
             request.name().trim(), request.region(), request.maxConcurrent(), request.maxCps());

@@ -50,7 +50,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     return !path.startsWith("/api/v1/")
-        || path.startsWith("/api/v1/health")
+        || path.equals("/api/v1/health")
+        || path.equals("/api/v1/health/")
         || path.startsWith("/api/v1/admin/")
         // why: HTTP runtimes sign their call events with the number's secret instead of a key.
         || path.equals(CALL_EVENTS)

@@ -1,6 +1,7 @@
 package ai.agni.campaigns.organization;
 
 import ai.agni.campaigns.platform.Ids;
+import ai.agni.campaigns.platform.SecretCipher;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -16,11 +17,17 @@ public class OrganizationService {
 
   private final OrganizationRepository organizations;
   private final ApiKeyRepository keys;
+  private final SecretCipher cipher;
   private final Clock clock;
 
-  OrganizationService(OrganizationRepository organizations, ApiKeyRepository keys, Clock clock) {
+  OrganizationService(
+      OrganizationRepository organizations,
+      ApiKeyRepository keys,
+      SecretCipher cipher,
+      Clock clock) {
     this.organizations = organizations;
     this.keys = keys;
+    this.cipher = cipher;
     this.clock = clock;
   }
 
@@ -37,7 +44,7 @@ public class OrganizationService {
             defaultRegion,
             maxConcurrent,
             maxCps,
-            HexFormat.of().formatHex(secret),
+            cipher.seal(HexFormat.of().formatHex(secret), Organization.WEBHOOK_SECRET),
             clock.instant());
     organizations.insert(org);
     IssuedKey key = issueKey(org.id(), "default");

@@ -118,6 +118,12 @@ class OrganizationApiTest extends ApiTestSupport {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"x\"}"))
         .error(401, "UNAUTHORIZED");
+    // The token is checked before the body is read: without it a broken body is still a 401.
+    perform(
+            MockMvcRequestBuilders.post("/api/v1/admin/organizations")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":"))
+        .error(401, "UNAUTHORIZED");
     perform(
             MockMvcRequestBuilders.post("/api/v1/admin/organizations")
                 .header("X-Admin-Token", "test-admin-token")

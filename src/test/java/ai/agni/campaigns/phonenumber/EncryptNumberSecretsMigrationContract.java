@@ -2,6 +2,8 @@ package ai.agni.campaigns.phonenumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.agni.campaigns.organization.EncryptWebhookSecretsMigration;
+import ai.agni.campaigns.organization.Organization;
 import ai.agni.campaigns.platform.SecretCipher;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
@@ -15,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The migration that seals the secrets of existing databases: a schema migrated up to the version
- * before it holds plaintext rows; after it, each column holds {@code v1:...} that opens to the
- * original, and rows without secrets stay without. Run on each database by its subclass.
+ * The migrations that seal the secrets of existing databases (phone numbers' at version 92, the
+ * organizations' webhook secrets at 93): a schema migrated up to the version before it holds
+ * plaintext rows; after it, each column holds {@code v1:...} that opens to the original, and rows
+ * without secrets stay without. Run on each database by its subclass.
  */
 abstract class EncryptNumberSecretsMigrationContract {
 
@@ -55,7 +58,13 @@ abstract class EncryptNumberSecretsMigrationContract {
 
     MigrationResult result = migrate();
 
-    assertThat(result.version()).isEqualTo(EncryptNumberSecretsMigration.VERSION);
+    assertThat(result.version()).isEqualTo(EncryptWebhookSecretsMigration.VERSION);
+    String webhookSecret =
+        jdbc.sql("SELECT webhook_secret FROM organizations WHERE id = ?")
+            .param(org)
+            .query(String.class)
+            .single();
+    assertColumn(webhookSecret, "whsec", Organization.WEBHOOK_SECRET);
     assertSealed(jdbc, sip, "s3cret-pw", null);
     assertSealed(jdbc, http, null, "s3cret-runtime");
     assertSealed(jdbc, wide, longest, "v1:looks-sealed-but-is-not");
@@ -64,11 +73,16 @@ abstract class EncryptNumberSecretsMigrationContract {
 
   @Test
   void anEmptyDatabaseMigratesStraightThrough() {
-    assertThat(migrate().version()).isEqualTo(EncryptNumberSecretsMigration.VERSION);
+    assertThat(migrate().version()).isEqualTo(EncryptWebhookSecretsMigration.VERSION);
   }
 
   private MigrationResult migrate() {
-    Flyway flyway = flyway().javaMigrations(new EncryptNumberSecretsMigration(cipher)).load();
+    Flyway flyway =
+        flyway()
+            .javaMigrations(
+                new EncryptNumberSecretsMigration(cipher),
+                new EncryptWebhookSecretsMigration(cipher))
+            .load();
     flyway.migrate();
     flyway.validate();
     return new MigrationResult(flyway.info().current().getVersion().getVersion());

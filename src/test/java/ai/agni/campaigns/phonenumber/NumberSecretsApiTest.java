@@ -3,6 +3,7 @@ package ai.agni.campaigns.phonenumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.agni.campaigns.organization.Organization;
 import ai.agni.campaigns.platform.SecretCipher;
 import ai.agni.campaigns.testsupport.ApiResult;
 import ai.agni.campaigns.testsupport.ApiTestSupport;
@@ -26,6 +27,18 @@ class NumberSecretsApiTest extends ApiTestSupport {
 
   @Autowired JdbcClient jdbc;
   @Autowired SecretCipher cipher;
+
+  @Test
+  void anOrganizationsWebhookSecretIsStoredSealed() {
+    TestOrg org = newOrganization();
+    String stored =
+        jdbc.sql("SELECT webhook_secret FROM organizations WHERE id = ?")
+            .param(org.id())
+            .query(String.class)
+            .single();
+    assertThat(stored).startsWith("v1:");
+    assertThat(cipher.open(stored, Organization.WEBHOOK_SECRET)).matches("[0-9a-f]{64}");
+  }
 
   @Test
   void secretsAreStoredSealedAndNeverAnswered() {
