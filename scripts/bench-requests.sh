@@ -2,7 +2,7 @@
 # The cost of the request layer (typed request models, text rule, rate limiter, no-store, paging
 # records), measured against an older build in the same run. Starts each jar in turn on its own H2
 # database with the engine off, creates an agent, a number and a campaign, then drives with wrk
-# (2 threads, 8 connections, 20 s each): GET one campaign, GET the campaign list, PATCH the
+# (2 threads, 8 connections, 20 s each after 10 s of warm-up): GET one campaign, GET the campaign list, PATCH the
 # campaign's schedule, and POST /contacts/bulk with 100 contacts that exist already (on_duplicate
 # skip, so every request binds and checks 100 items and writes nothing). Prints requests/s and
 # p50 / p99 for each, and the ratio new / old.
@@ -52,6 +52,8 @@ done = function(summary, latency, requests)
 end
 LUA
   } > "$lua"
+  # why a first run: both builds are measured warm (JIT-compiled), not while the JVM warms up.
+  wrk -t2 -c8 -d10s -s "$lua" "http://127.0.0.1:$PORT$path" > /dev/null
   wrk -t2 -c8 -d20s -s "$lua" "http://127.0.0.1:$PORT$path" | awk '/^RESULT/ {print $2, $3, $4, $5}'
 }
 

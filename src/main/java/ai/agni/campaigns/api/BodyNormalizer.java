@@ -1,7 +1,6 @@
 package ai.agni.campaigns.api;
 
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,13 +44,7 @@ final class BodyNormalizer {
 
   private ObjectNode object(
       ObjectNode in, Class<?> type, String camelPath, String sentPath, boolean top) {
-    Map<String, RecordComponent> byName = new LinkedHashMap<>();
-    for (RecordComponent component : type.getRecordComponents()) {
-      if (component.getType() != SentFields.class) {
-        byName.put(component.getName(), component);
-        byName.putIfAbsent(JsonNames.snakeCase(component.getName()), component);
-      }
-    }
+    RecordShape shape = RecordShape.of(type);
     ObjectNode out = NODES.objectNode();
     for (Map.Entry<String, JsonNode> property : in.properties()) {
       String name = property.getKey();
@@ -60,12 +53,12 @@ final class BodyNormalizer {
         problem(sentChild, "field name " + TextRule.violation(name));
         continue;
       }
-      RecordComponent component = byName.get(name);
-      if (component == null) {
-        unknown(type, top, name, property.getValue(), sentChild);
+      RecordShape.Field field = shape.byName().get(name);
+      if (field == null) {
+        unknown(shape, top, name, property.getValue(), sentChild);
         continue;
       }
-      String camelName = component.getName();
+      String camelName = field.name();
       String camelChild = camelPath + camelName;
       if (out.has(camelName) || spelled.containsKey(camelChild)) {
         String snake = JsonNames.snakeCase(camelName);
@@ -75,7 +68,7 @@ final class BodyNormalizer {
         continue;
       }
       spelled.put(camelChild, sentChild);
-      JsonNode value = value(property.getValue(), component, camelChild, sentChild);
+      JsonNode value = value(property.getValue(), field, camelChild, sentChild);
       if (value != null) {
         out.set(camelName, value);
       }
@@ -83,8 +76,9 @@ final class BodyNormalizer {
     return out;
   }
 
-  private void unknown(Class<?> type, boolean top, String name, JsonNode value, String sentPath) {
-    if (type.isAnnotationPresent(RejectUnknownFields.class)) {
+  private void unknown(
+      RecordShape shape, boolean top, String name, JsonNode value, String sentPath) {
+    if (shape.rejectsUnknown()) {
       problem(sentPath, "is not a known field");
     } else if (top) {
       problems.addAll(TextRule.violations(value, sentPath));
@@ -93,14 +87,14 @@ final class BodyNormalizer {
   }
 
   /** The value to bind, or null (left out) when it does not fit; problems are recorded. */
-  private JsonNode value(JsonNode value, RecordComponent component, String camel, String sent) {
+  private JsonNode value(JsonNode value, RecordShape.Field field, String camel, String sent) {
     if (value.isNull()) {
       return value;
     }
-    if (component.isAnnotationPresent(BoundPerItem.class)) {
+    if (field.boundPerItem()) {
       return value.isArray() ? value : fail(sent, "must be an array");
     }
-    return value(value, component.getGenericType(), camel, sent);
+    return value(value, field.type(), camel, sent);
   }
 
   private JsonNode value(JsonNode value, Type type, String camel, String sent) {

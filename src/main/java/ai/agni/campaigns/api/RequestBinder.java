@@ -3,7 +3,6 @@ package ai.agni.campaigns.api;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,16 +80,13 @@ public class RequestBinder {
 
   private <T> List<ApiError.FieldError> violations(
       T value, Class<T> type, SentFields sent, BodyNormalizer.Result normalized) {
-    List<String> order = new ArrayList<>();
-    for (RecordComponent component : type.getRecordComponents()) {
-      order.add(component.getName());
-    }
+    RecordShape shape = RecordShape.of(type);
     Set<ConstraintViolation<T>> found = validator.validate(value);
     return found.stream()
         .map(violation -> new Violation(path(violation.getPropertyPath()), violation.getMessage()))
         .filter(violation -> !alreadyReported(normalized, sent.field(violation.path())))
         .sorted(
-            Comparator.comparingInt((Violation v) -> order.indexOf(root(v.path())))
+            Comparator.comparingInt((Violation v) -> shape.indexOf(root(v.path())))
                 .thenComparing(Violation::path))
         .map(
             violation -> new ApiError.FieldError(sent.field(violation.path()), violation.message()))
