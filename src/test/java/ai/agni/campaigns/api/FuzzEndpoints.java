@@ -1,5 +1,6 @@
 package ai.agni.campaigns.api;
 
+import ai.agni.campaigns.testsupport.ReferencePage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +22,7 @@ final class FuzzEndpoints {
     "201", "202", "203", "205", "206", "207", "208", "209", "210", "212", "213", "214", "215",
     "216", "217", "218", "219", "224", "225", "228", "229", "231", "234", "239", "240", "248"
   };
-  private static final List<String> SCHEDULE =
-      List.of(
-          "start",
-          "end",
-          "windowStart",
-          "windowEnd",
-          "windowDays",
-          "timezone",
-          "maxConcurrent",
-          "retryAttempts",
-          "retryGapMin");
+  private static final List<String> SCHEDULE = ReferencePage.SCHEDULE_FIELDS;
   private static final List<String> CONTACT =
       List.of(
           "firstName",

@@ -3,6 +3,7 @@ package ai.agni.campaigns.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.agni.campaigns.testsupport.ApiTestSupport;
+import ai.agni.campaigns.testsupport.ReferencePage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,30 +23,6 @@ import tools.jackson.databind.JsonNode;
  */
 class OpenApiDocumentTest extends ApiTestSupport {
 
-  /** The body fields of the public reference page of {@code PATCH /api/v1/campaigns/{id}}. */
-  static final List<String> CAMPAIGN_UPDATE_FIELDS =
-      List.of(
-          "id",
-          "name",
-          "agentId",
-          "phoneNumberId",
-          "fromPhoneNumber",
-          "status",
-          "executionStatus",
-          "schedule");
-
-  static final List<String> SCHEDULE_FIELDS =
-      List.of(
-          "start",
-          "end",
-          "windowStart",
-          "windowEnd",
-          "windowDays",
-          "timezone",
-          "maxConcurrent",
-          "retryAttempts",
-          "retryGapMin");
-
   private JsonNode doc;
 
   @BeforeEach
@@ -63,11 +40,12 @@ class OpenApiDocumentTest extends ApiTestSupport {
   void theCampaignUpdateBodyListsEveryFieldOfTheReferencePage() {
     JsonNode body = resolve(doc.at("/paths/~1api~1v1~1campaigns~1{id}/patch/requestBody/content"));
     assertThat(body.get("properties").propertyNames())
-        .containsAll(CAMPAIGN_UPDATE_FIELDS)
+        .containsAll(ReferencePage.UPDATE_FIELDS)
         .contains("outboundMaxConcurrent", "outboundMaxCps")
         .doesNotContain("sent");
     JsonNode schedule = resolve(body.at("/properties/schedule"));
-    assertThat(schedule.get("properties").propertyNames()).containsAll(SCHEDULE_FIELDS);
+    assertThat(schedule.get("properties").propertyNames())
+        .containsAll(ReferencePage.SCHEDULE_FIELDS);
     assertThat(schedule.at("/properties/maxConcurrent/maximum").asInt()).isEqualTo(1000);
     assertThat(schedule.at("/properties/windowStart/pattern").asString()).isNotBlank();
     assertThat(body.at("/properties/status/enum").toString()).contains("active", "paused");

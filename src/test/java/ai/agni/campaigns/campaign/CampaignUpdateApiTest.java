@@ -3,6 +3,7 @@ package ai.agni.campaigns.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.agni.campaigns.testsupport.ApiResult;
+import ai.agni.campaigns.testsupport.ReferencePage;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,17 +33,7 @@ class CampaignUpdateApiTest extends CampaignApiTestBase {
           "outboundMaxConcurrent",
           "outboundMaxCps",
           "pausedReason");
-  private static final Set<String> SCHEDULE_FIELDS =
-      Set.of(
-          "start",
-          "end",
-          "windowStart",
-          "windowEnd",
-          "windowDays",
-          "timezone",
-          "maxConcurrent",
-          "retryAttempts",
-          "retryGapMin");
+  private static final Set<String> SCHEDULE_FIELDS = Set.copyOf(ReferencePage.SCHEDULE_FIELDS);
   private static final Set<String> STATS_FIELDS =
       Set.of("total", "contacted", "successful", "failed", "noAnswer", "pending", "inProgress");
 
