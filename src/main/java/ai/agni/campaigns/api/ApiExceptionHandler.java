@@ -28,10 +28,6 @@ import tools.jackson.core.JacksonException;
 @RestControllerAdvice
 class ApiExceptionHandler {
 
-  /** What a query string the servlet container could not decode answers. */
-  static final String QUERY_UNREADABLE =
-      "could not be read (bad percent-encoding or too many parameters)";
-
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   private final RateLimits rateLimits;
@@ -59,8 +55,10 @@ class ApiExceptionHandler {
    * it was first read, in a filter or a controller.
    */
   @ExceptionHandler(InvalidParameterException.class)
-  ResponseEntity<ApiError> unreadableQuery(InvalidParameterException e) {
-    return invalid("query", QUERY_UNREADABLE);
+  ResponseEntity<ApiError> unreadableQuery(
+      InvalidParameterException e, HttpServletRequest request) {
+    ApiError.FieldError error = UndecodableParameter.find(request.getQueryString());
+    return invalid(error.field(), error.message());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -48,10 +48,9 @@ class FailureEnvelopeFilter extends OncePerRequestFilter {
       if (e instanceof InvalidParameterException) {
         // why: Tomcat parses the query string lazily, so a bad one surfaces in whichever filter
         // reads a parameter first; it is the client's mistake, not a bug.
+        ApiError.FieldError error = UndecodableParameter.find(request.getQueryString());
         ErrorResponses.write(
-            response,
-            json,
-            new InvalidRequestException("query", ApiExceptionHandler.QUERY_UNREADABLE));
+            response, json, new InvalidRequestException(error.field(), error.message()));
       } else if (DatabaseFailures.isTransient(e)) {
         log.warn(
             "{} {} answered 503: {}",

@@ -17,24 +17,4 @@ public final class NumberSecrets {
   public static final String RUNTIME_SECRET = "phone_numbers.runtime_secret";
 
   private NumberSecrets() {}
-
-  /** The number as stored: its password and secret sealed (they come in as given). */
-  static PhoneNumber seal(PhoneNumber number, SecretCipher cipher) {
-    return new PhoneNumber(
-        number.id(),
-        number.organizationId(),
-        number.phoneNumber(),
-        number.friendlyName(),
-        number.provider(),
-        number.status(),
-        number.maxConcurrent(),
-        number.maxCps(),
-        number.sipTrunkUri(),
-        number.sipUsername(),
-        cipher.seal(number.sipPassword(), SIP_PASSWORD),
-        number.runtimeUrl(),
-        cipher.seal(number.runtimeSecret(), RUNTIME_SECRET),
-        number.createdAt(),
-        number.updatedAt());
-  }
 }

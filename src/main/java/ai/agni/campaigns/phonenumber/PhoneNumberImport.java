@@ -1,5 +1,6 @@
 package ai.agni.campaigns.phonenumber;
 
+import ai.agni.campaigns.platform.SecretCipher;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,8 +17,12 @@ record PhoneNumberImport(
     String runtimeUrl,
     String runtimeSecret) {
 
-  /** A number with these settings; {@code id} and {@code createdAt} survive a re-import. */
-  PhoneNumber toNumber(UUID organizationId, UUID id, Instant createdAt, Instant now) {
+  /**
+   * The number as stored, its password and secret sealed with {@code cipher}; {@code id} and {@code
+   * createdAt} survive a re-import.
+   */
+  PhoneNumber toNumber(
+      UUID organizationId, UUID id, Instant createdAt, Instant now, SecretCipher cipher) {
     return new PhoneNumber(
         id,
         organizationId,
@@ -29,9 +34,9 @@ record PhoneNumberImport(
         maxCps,
         sipTrunkUri,
         sipUsername,
-        sipPassword,
+        cipher.seal(sipPassword, NumberSecrets.SIP_PASSWORD),
         runtimeUrl,
-        runtimeSecret,
+        cipher.seal(runtimeSecret, NumberSecrets.RUNTIME_SECRET),
         createdAt,
         now);
   }

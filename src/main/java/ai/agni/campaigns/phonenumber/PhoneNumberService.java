@@ -42,14 +42,12 @@ class PhoneNumberService {
     }
     if (existing.isPresent()) {
       PhoneNumber reactivated =
-          NumberSecrets.seal(
-              input.toNumber(organizationId, existing.get().id(), existing.get().createdAt(), now),
-              cipher);
+          input.toNumber(
+              organizationId, existing.get().id(), existing.get().createdAt(), now, cipher);
       numbers.replace(reactivated);
       return reactivated;
     }
-    PhoneNumber created =
-        NumberSecrets.seal(input.toNumber(organizationId, Ids.newId(), now, now), cipher);
+    PhoneNumber created = input.toNumber(organizationId, Ids.newId(), now, now, cipher);
     try {
       numbers.insert(created);
     } catch (DuplicateKeyException e) {
