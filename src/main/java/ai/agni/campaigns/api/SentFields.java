@@ -43,12 +43,6 @@ public final class SentFields {
     return node != null && node.isNull();
   }
 
-  /** Whether the client sent this field with a value other than null. */
-  public boolean hasValue(String path) {
-    JsonNode node = node(path);
-    return node != null && !node.isNull();
-  }
-
   /**
    * The field's path as the client spelled it ({@code schedule.window_start}); an item index below
    * it ({@code webhookUrls[2]}) keeps the spelling of what it did send, and a field it did not send
