@@ -4,7 +4,7 @@
 const API = new URL('../api/v1/', location.href);
 const KEY_STORE = 'agni.apiKey';
 const POLL_MS = 2000;
-const CHART_POLL_MS = 10000;
+const CHART_POLL_MS = 5000;
 const CHART_PAGE_SIZE = 500;
 const CHART_MAX_PAGES = 10;
 const LIST_LIMIT = 50;
