@@ -121,13 +121,14 @@ function formatter(timeZone, options) {
 }
 
 /** An ISO instant as wall-clock time in the time zone, with the zone's name. */
-function dateTimeIn(iso, timeZone) {
+function dateTimeIn(iso, timeZone, withSeconds = false) {
   if (!iso) return null;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return formatter(timeZone, {
     weekday: 'short', year: 'numeric', month: 'short', day: 'numeric',
-    hour: '2-digit', minute: '2-digit', timeZoneName: 'short',
+    hour: '2-digit', minute: '2-digit', second: withSeconds ? '2-digit' : undefined,
+    timeZoneName: 'short',
   }).format(date);
 }
 
@@ -262,21 +263,28 @@ async function signIn(event) {
 
 /**
  * Runs refresh now and then every interval after each run ends, until stopped; failures other
- * than 401 show as a notice and polling goes on.
+ * than 401 show as a notice and polling goes on. now() runs it at once (or right after the run in
+ * flight), never two at a time.
  */
 function poller(refresh, interval) {
   let timer = null;
   let stopped = false;
+  let running = false;
+  let again = false;
   const run = async () => {
     if (stopped) return;
+    running = true;
+    again = false;
     try {
       await refresh();
-      connection(true);
+      if (!stopped) connection(true);
     } catch (e) {
-      if (stopped || e.status === 401) return;
-      connection(false, e.message);
+      if (!stopped && e.status !== 401) connection(false, e.message);
     }
-    if (!stopped) timer = setTimeout(run, interval);
+    running = false;
+    // why: a 401 signed out (the key is gone); nothing to poll until the next sign-in.
+    if (stopped || !apiKey()) return;
+    timer = setTimeout(run, again ? 0 : interval);
   };
   run();
   return {
@@ -285,6 +293,11 @@ function poller(refresh, interval) {
       clearTimeout(timer);
     },
     now() {
+      if (stopped) return;
+      if (running) {
+        again = true;
+        return;
+      }
       clearTimeout(timer);
       run();
     },
@@ -308,12 +321,13 @@ function listPage() {
   clearNotice();
   document.title = 'Campaigns · Agni Campaigns';
   let shown = null;
+  let open = true;
   const refresh = async () => {
     const answer = await api('GET', 'campaigns' + query({
       limit: LIST_LIMIT, offset: listState.offset, status: listState.status, search: listState.search,
     }));
     const fingerprint = JSON.stringify([answer.data, answer.meta]);
-    if (fingerprint === shown) return;
+    if (!open || fingerprint === shown) return;
     shown = fingerprint;
     $('campaign-rows').replaceChildren(...answer.data.map(campaignRow));
     show($('list-empty'), answer.data.length === 0);
@@ -331,7 +345,12 @@ function listPage() {
   };
   $('list-status').onchange = changed;
   $('list-search').oninput = changed;
-  return poll;
+  return {
+    stop() {
+      open = false;
+      poll.stop();
+    },
+  };
 }
 
 function campaignRow(c) {
@@ -378,18 +397,20 @@ function campaignPage(id) {
   showView('campaign-view');
   clearNotice();
   const path = 'campaigns/' + encodeURIComponent(id);
-  const state = { campaign: null, contactOffset: 0, contactStatus: '' };
+  const state = { campaign: null, contactOffset: 0, contactStatus: '', open: true };
   setText($('campaign-name'), '');
   setText($('campaign-status'), '');
   show($('action-message'), false);
   $('contact-status').value = '';
   for (const node of document.querySelectorAll('[data-stat]')) setText(node, '');
+  for (const button of document.querySelectorAll('#campaign-view [data-action]')) button.disabled = true;
   for (const body of ['call-rows', 'contact-rows']) $(body).replaceChildren();
   $('chart').replaceChildren();
   $('schedule').replaceChildren();
 
   const refreshCampaign = async () => {
     const campaign = (await api('GET', path)).data;
+    if (!state.open) return; // why: an answer that arrives after leaving the page is dropped.
     state.campaign = campaign;
     renderCampaign(campaign);
   };
@@ -397,12 +418,14 @@ function campaignPage(id) {
     const answer = await api('GET', 'calling/call-sessions' + query({
       campaign_id: id, page_size: 20, sort_order: 'desc',
     }));
+    if (!state.open) return;
     renderCalls(answer.data.callSessions, state.campaign?.schedule?.timezone);
   };
   const refreshContacts = async () => {
     const answer = await api('GET', path + '/contacts' + query({
       limit: CONTACT_LIMIT, offset: state.contactOffset, status: state.contactStatus,
     }));
+    if (!state.open) return;
     renderContacts(answer.data, state.campaign?.schedule?.timezone);
     pager($('contact-pager'), answer.meta, (offset) => {
       state.contactOffset = offset;
@@ -410,11 +433,15 @@ function campaignPage(id) {
     });
   };
   const refreshChart = async () => {
-    renderChart(await lastHourOfCalls(id), state.campaign?.schedule?.timezone);
+    const calls = await lastHourOfCalls(id);
+    if (state.open) renderChart(calls, state.campaign?.schedule?.timezone);
   };
 
   const live = poller(async () => {
+    const before = state.campaign?.status;
     await refreshCampaign();
+    // why: a campaign that pauses or completes by itself has its last calls on the chart at once.
+    if (before && before !== state.campaign.status) chart.now();
     await Promise.all([refreshCalls(), refreshContacts()]);
   }, POLL_MS);
   const chart = poller(async () => {
@@ -439,12 +466,13 @@ function campaignPage(id) {
     for (const button of document.querySelectorAll('#campaign-view [data-action]')) button.disabled = true;
     try {
       const answer = await api('POST', path + '/' + action);
+      if (!state.open) return;
       state.campaign = answer.data;
       renderCampaign(answer.data);
       message.className = 'action-message ok';
       setText(message, answer.message);
     } catch (e) {
-      if (e.status === 401) return;
+      if (e.status === 401 || !state.open) return;
       message.className = 'action-message error';
       setText(message, e.message);
       if (state.campaign) renderCampaign(state.campaign);
@@ -456,6 +484,7 @@ function campaignPage(id) {
 
   return {
     stop() {
+      state.open = false;
       live.stop();
       chart.stop();
     },
@@ -517,7 +546,7 @@ function renderSchedule(c) {
 
 function renderCalls(sessions, timeZone) {
   const rows = sessions.map((s) => el('tr', { 'data-session-id': s.session_id },
-    el('td', { text: dateTimeIn(s.started_at, timeZone) ?? '—' }),
+    el('td', { text: dateTimeIn(s.started_at, timeZone, true) ?? '—' }),
     el('td', { text: s.callee_number ?? '—' }),
     el('td', { class: 'num', text: s.attempt }),
     el('td', {}, el('span', { class: 'outcome ' + (s.status ?? ''), text: words(s.status) ?? '—' })),

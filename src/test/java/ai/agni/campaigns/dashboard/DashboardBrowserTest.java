@@ -69,8 +69,8 @@ import tools.jackson.databind.ObjectMapper;
       "agni.dialer.node-id=dashboard-node",
       "agni.simulated.seed=7",
       "agni.simulated.ring-ms=100",
-      // why 700 ms: two at a time, the 20 contacts take several seconds, long enough to pause.
-      "agni.simulated.talk-ms=700",
+      // why 400 ms: three at a time, the 20 contacts take seconds, long enough to pause.
+      "agni.simulated.talk-ms=400",
       "agni.simulated.outcomes=completed:0.6,no_answer:0.15,busy:0.15,failed:0.1",
       "agni.data-dir=target/test-data"
     })
@@ -326,7 +326,7 @@ class DashboardBrowserTest {
 
   // --- the API ---------------------------------------------------------------------------------
 
-  /** A draft campaign, open all day every day in UTC, two calls at a time, no retries. */
+  /** A draft campaign, open all day every day in UTC, three calls at a time, no retries. */
   private String campaignWithContacts(String name, int contacts) throws Exception {
     String agent =
         send("POST", "/api/v1/agents/", "{\"name\":\"Agent\",\"ringDurationMs\":1000}").body();
@@ -342,7 +342,7 @@ class DashboardBrowserTest {
         """
         {"name":%s,"agentId":"%s","phoneNumberId":"%s","fromPhoneNumber":"%s","contactIds":[],
          "schedule":{"windowStart":"%s","windowEnd":"%s","windowDays":[0,1,2,3,4,5,6],
-                     "timezone":"UTC","maxConcurrent":2,"retryAttempts":0,"retryGapMin":1}}
+                     "timezone":"UTC","maxConcurrent":3,"retryAttempts":0,"retryGapMin":1}}
         """
             .formatted(
                 json.writeValueAsString(name),
