@@ -643,7 +643,8 @@ function renderChart({ sessions, truncated, until }, timeZone) {
     }
     if (i % 10 === 0 || i === 59) {
       chart.append(svg('text', {
-        x: x + bar / 2, y: height - 6, class: 'axis', 'text-anchor': 'middle',
+        x: i === 59 ? width : x + bar / 2, y: height - 6, class: 'axis',
+        'text-anchor': i === 59 ? 'end' : 'middle',
       }, formatter(timeZone, { hour: '2-digit', minute: '2-digit' }).format(new Date(start))));
     }
   });
