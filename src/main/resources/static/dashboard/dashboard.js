@@ -155,6 +155,7 @@ function days(list) {
 
 /** The window column: open now, or when it opens next (campaign time zone), if the API says. */
 function windowText(campaign) {
+  if (campaign.status === 'completed') return null;
   const timeZone = campaign.schedule?.timezone;
   if (campaign.windowOpen === true) return 'open now';
   if (campaign.nextWindowAt) return 'opens ' + dateTimeIn(campaign.nextWindowAt, timeZone);
@@ -523,7 +524,6 @@ function renderSchedule(c) {
       + (s.windowStart > s.windowEnd ? ' (overnight)' : '') : null],
     ['Days', days(s.windowDays)],
     ['Window now', windowState],
-    ['Next opening', c.nextWindowAt ? dateTimeIn(c.nextWindowAt, tz) : (c.windowOpen === true ? 'open now' : null)],
     ['Starts', s.start ? dateTimeIn(s.start, tz) : 'as soon as active'],
     ['Ends', s.end ? dateTimeIn(s.end, tz) : 'no end'],
     ['Concurrent calls', s.maxConcurrent],
