@@ -410,7 +410,13 @@ function campaignPage(id) {
   $('schedule').replaceChildren();
 
   const refreshCampaign = async () => {
-    const campaign = (await api('GET', path)).data;
+    let campaign;
+    try {
+      campaign = (await api('GET', path)).data;
+    } catch (e) {
+      if (e.status === 404 && state.open) notice(e.message, 'error');
+      throw e;
+    }
     if (!state.open) return; // why: an answer that arrives after leaving the page is dropped.
     state.campaign = campaign;
     renderCampaign(campaign);
