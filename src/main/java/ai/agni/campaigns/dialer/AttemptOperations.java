@@ -153,7 +153,9 @@ final class AttemptOperations {
             });
     metrics.placedBatch(attempts.size());
     metrics.rateWaits(placing.later().size());
-    placing.placed().forEach(a -> metrics.placed());
+    placing
+        .placed()
+        .forEach(a -> metrics.placed(a.line().provider(), a.lagAt(placing.startedAt())));
     return placing;
   }
 
@@ -185,6 +187,11 @@ final class AttemptOperations {
   /** A poll claimed these many attempts for one organization (a metric). */
   void claimed(int attempts) {
     metrics.claimed(attempts);
+  }
+
+  /** Due dials held back for this reason (a metric). */
+  void heldBack(HeldBack reason, int dials) {
+    metrics.heldBack(reason, dials);
   }
 
   /** A placed call of this node ended (its outcome handed to the recorder). */

@@ -36,7 +36,7 @@ class EngineCampaignRepository {
              p.max_concurrent AS line_max_concurrent, p.max_cps AS line_max_cps, p.sip_trunk_uri,
              p.sip_username, p.sip_password, p.runtime_url, p.runtime_secret, a.ring_duration_ms,
              a.max_call_duration_ms, a.sip_uri AS agent_sip_uri, q.pending, q.in_progress,
-             q.work_seq, b.blocked_until AS line_blocked_until
+             q.work_seq, b.blocked_until AS line_blocked_until, c.active_since
       FROM campaign_queues q
       JOIN campaigns c ON c.id = q.campaign_id
       JOIN organizations o ON o.id = c.organization_id
@@ -177,7 +177,8 @@ class EngineCampaignRepository {
         outboundConcurrent == null ? orgConcurrent : outboundConcurrent,
         outboundCps == null ? orgCps : outboundCps,
         Duration.ofMillis(orDefault(rs, "ring_duration_ms", 30_000)),
-        Duration.ofMillis(orDefault(rs, "max_call_duration_ms", 600_000)));
+        Duration.ofMillis(orDefault(rs, "max_call_duration_ms", 600_000)),
+        Times.instant(rs, "active_since"));
   }
 
   private static PhoneLine line(ResultSet rs) throws SQLException {
