@@ -134,18 +134,33 @@ class EngineCampaignRepository {
 
   /**
    * Pauses the organization's active campaigns that dial on {@code lineId}, with the engine's
-   * reason (the trunk refused the number's credentials); returns how many it paused.
+   * reason (the trunk refused the number's credentials); returns the ones it paused. why lock
+   * first: the ids returned are exactly the rows this transaction pauses.
    */
-  int pauseOnLine(UUID organizationId, UUID lineId, String reason, Instant now) {
-    return jdbc.sql(
+  List<UUID> pauseOnLine(UUID organizationId, UUID lineId, String reason, Instant now) {
+    List<UUID> active =
+        jdbc.sql(
+                "SELECT id FROM campaigns WHERE organization_id = ? AND phone_number_id = ?"
+                    + " AND status = 'active' ORDER BY id FOR UPDATE")
+            .params(organizationId, lineId)
+            .query(UUID.class)
+            .list();
+    if (active.isEmpty()) {
+      return active;
+    }
+    jdbc.sql(
             """
             UPDATE campaigns
-            SET status = 'paused', execution_status = 'paused', paused_reason = ?,
-                updated_at = ?, version = version + 1
-            WHERE organization_id = ? AND phone_number_id = ? AND status = 'active'
+            SET status = 'paused', execution_status = 'paused', paused_reason = :reason,
+                updated_at = :now, version = version + 1
+            WHERE organization_id = :org AND id IN (:ids) AND status = 'active'
             """)
-        .params(reason, Times.db(now), organizationId, lineId)
+        .param("reason", reason)
+        .param("now", Times.db(now))
+        .param("org", organizationId)
+        .param("ids", active)
         .update();
+    return active;
   }
 
   /** Completes an active campaign; true only for the one caller that flipped it. */
