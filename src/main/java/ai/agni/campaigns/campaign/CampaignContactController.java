@@ -5,9 +5,7 @@ import ai.agni.campaigns.api.InvalidRequestException;
 import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.api.PageQuery;
 import ai.agni.campaigns.api.Tenant;
-import ai.agni.campaigns.platform.Times;
 import ai.agni.campaigns.queue.ContactStats;
-import ai.agni.campaigns.queue.QueueEntry;
 import ai.agni.campaigns.queue.QueueRepository;
 import ai.agni.campaigns.queue.QueueState;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,16 +38,19 @@ class CampaignContactController {
   private final CampaignMembershipService membership;
   private final CampaignReferences references;
   private final QueueRepository queue;
+  private final CampaignContactViews views;
 
   CampaignContactController(
       CampaignService service,
       CampaignMembershipService membership,
       CampaignReferences references,
-      QueueRepository queue) {
+      QueueRepository queue,
+      CampaignContactViews views) {
     this.service = service;
     this.membership = membership;
     this.references = references;
     this.queue = queue;
+    this.views = views;
   }
 
   @Operation(summary = "Add contacts to a campaign")
@@ -96,9 +97,7 @@ class CampaignContactController {
     QueueState state = status == null || status.isBlank() ? null : state(status);
     return ApiResponse.list(
         "Campaign contacts fetched successfully",
-        queue.list(org, campaign.id(), state, page).stream()
-            .map(CampaignContactController::view)
-            .toList(),
+        views.of(campaign, queue.list(org, campaign.id(), state, page)),
         queue.count(org, campaign.id(), state),
         page);
   }
@@ -109,21 +108,6 @@ class CampaignContactController {
       throw new InvalidRequestException("status", "must be one of " + String.join(", ", STATES));
     }
     return QueueState.parse(lower);
-  }
-
-  private static CampaignContactView view(QueueEntry e) {
-    return new CampaignContactView(
-        e.contactId().toString(),
-        e.firstName(),
-        e.lastName(),
-        e.email(),
-        e.phone(),
-        e.state().wire(),
-        e.attempts(),
-        e.lastOutcome(),
-        Times.iso(e.nextAttemptAt()),
-        e.lastDurationSec(),
-        Times.iso(e.updatedAt()));
   }
 
   /** The answer of adding contacts. */

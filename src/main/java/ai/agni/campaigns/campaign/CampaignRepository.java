@@ -99,7 +99,9 @@ class CampaignRepository {
                   outbound_max_concurrent = ?, outbound_max_cps = ?, started_at = ?,
                   completed_at = ?, updated_at = ?, version = ?,
                   paused_reason = CASE WHEN status = 'paused' AND ? = 'paused'
-                                       THEN paused_reason END
+                                       THEN paused_reason END,
+                  active_since = CASE WHEN status <> 'active' AND ? = 'active' THEN ?
+                                      ELSE active_since END
                 WHERE id = ? AND organization_id = ? AND version = ?
                 """)
             .params(next.name(), next.agentId(), next.phoneNumberId(), next.fromPhoneNumber())
@@ -108,6 +110,8 @@ class CampaignRepository {
             .params(next.outboundMaxConcurrent(), next.outboundMaxCps())
             .params(Times.db(next.startedAt()), Times.db(next.completedAt()))
             .params(Times.db(next.updatedAt()), next.version(), next.status().wire())
+            // why: the dial lag of the engine counts from no earlier than the last activation.
+            .params(next.status().wire(), Times.db(next.updatedAt()))
             .params(next.id(), next.organizationId(), next.version() - 1)
             .update();
     return counted(rows, next);

@@ -87,4 +87,17 @@ public enum CampaignStatus {
   static CampaignStatus fromDatabase(String value) {
     return parse(value).orElseThrow(() -> new IllegalStateException("unknown status " + value));
   }
+
+  /**
+   * The name of a change from {@code from} to this status, as logs and events say it: started,
+   * resumed, paused or completed.
+   */
+  String changeFrom(CampaignStatus from) {
+    return switch (this) {
+      case ACTIVE -> from == PAUSED ? "resumed" : "started";
+      case PAUSED -> "paused";
+      case COMPLETED -> "completed";
+      case DRAFT -> "drafted";
+    };
+  }
 }

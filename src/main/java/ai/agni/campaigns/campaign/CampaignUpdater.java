@@ -2,6 +2,7 @@ package ai.agni.campaigns.campaign;
 
 import ai.agni.campaigns.api.ApiError;
 import ai.agni.campaigns.api.ConflictException;
+import ai.agni.campaigns.platform.OperatorLog;
 import ai.agni.campaigns.platform.Times;
 import ai.agni.campaigns.queue.QueueRepository;
 import java.time.Clock;
@@ -58,6 +59,11 @@ class CampaignUpdater {
         return current;
       }
       if (campaigns.update(next)) {
+        if (next.status() != current.status()) {
+          String change = next.status().changeFrom(current.status());
+          OperatorLog.afterCommit(
+              () -> OperatorLog.campaignChanged(organizationId, next.id(), change, "api", null));
+        }
         if (next.status() == CampaignStatus.ACTIVE) {
           // why: any change of an active campaign (status, window, limits) may bring work now.
           queue.wake(next.id(), clock.instant());

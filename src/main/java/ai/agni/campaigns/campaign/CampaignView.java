@@ -1,11 +1,19 @@
 package ai.agni.campaigns.campaign;
 
+import ai.agni.campaigns.campaign.schedule.WindowStatus;
 import ai.agni.campaigns.organization.Organization;
 import ai.agni.campaigns.platform.Times;
 import ai.agni.campaigns.queue.ContactStats;
 import java.util.List;
 
-/** A campaign as the API shows it (camelCase; every field present, null when unset). */
+/**
+ * A campaign as the API shows it (camelCase; every field present, null when unset).
+ *
+ * @param windowOpen whether the schedule's window is open now, whatever the status (docs/api.md
+ *     §13)
+ * @param nextWindowAt the next instant the window opens; null while it is open or when it never
+ *     opens again
+ */
 record CampaignView(
     String id,
     String organizationId,
@@ -23,10 +31,12 @@ record CampaignView(
     String updatedAt,
     Integer outboundMaxConcurrent,
     Double outboundMaxCps,
-    String pausedReason) {
+    String pausedReason,
+    boolean windowOpen,
+    String nextWindowAt) {
 
-  /** Unset outbound caps show the organization's. */
-  static CampaignView of(Campaign c, ContactStats stats, Organization org) {
+  /** Unset outbound caps show the organization's; the window as it is at {@code window}. */
+  static CampaignView of(Campaign c, ContactStats stats, Organization org, WindowStatus window) {
     return new CampaignView(
         c.id().toString(),
         c.organizationId().toString(),
@@ -46,7 +56,9 @@ record CampaignView(
             ? c.outboundMaxConcurrent()
             : Integer.valueOf(org.outboundMaxConcurrent()),
         c.outboundMaxCps() != null ? c.outboundMaxCps() : Double.valueOf(org.outboundMaxCps()),
-        c.pausedReason());
+        c.pausedReason(),
+        window.open(),
+        Times.iso(window.nextOpen()));
   }
 
   /** The {@code schedule} object; start and end in ISO UTC. */

@@ -1,7 +1,15 @@
 package ai.agni.campaigns.campaign;
 
+import ai.agni.campaigns.campaign.schedule.DailyWindow;
+import ai.agni.campaigns.campaign.schedule.WindowStatus;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A campaign's schedule as stored: optional start/end instants, a daily {@code HH:mm} window on
@@ -41,6 +49,26 @@ record Schedule(
         DEFAULT_MAX_CONCURRENT,
         DEFAULT_RETRY_ATTEMPTS,
         DEFAULT_RETRY_GAP_MIN);
+  }
+
+  /**
+   * Whether the window is open at {@code at} and when it next opens (docs/api.md §13); a schedule
+   * that cannot be read (a zone this JVM does not know) is shown closed with no opening, as the
+   * engine never dials it.
+   */
+  WindowStatus windowStatus(Instant at) {
+    DailyWindow window;
+    ZoneId zone;
+    try {
+      Set<DayOfWeek> days = windowDays.stream().map(DailyWindow::dayOf).collect(Collectors.toSet());
+      window =
+          new DailyWindow(
+              LocalTime.parse(windowStart), LocalTime.parse(windowEnd), days, start, end);
+      zone = ZoneId.of(timezone);
+    } catch (DateTimeException | IllegalArgumentException unreadable) {
+      return WindowStatus.unknown();
+    }
+    return WindowStatus.of(window, zone, at);
   }
 
   /** {@code 1,2,3} as kept in {@code campaigns.window_days}. */

@@ -3,6 +3,7 @@ package ai.agni.campaigns.dialer;
 import ai.agni.campaigns.calling.SingleCallRepository;
 import ai.agni.campaigns.calllog.CallRecordRepository;
 import ai.agni.campaigns.calllog.PlacedCall;
+import ai.agni.campaigns.platform.OperatorLog;
 import ai.agni.campaigns.queue.QueueRef;
 import ai.agni.campaigns.queue.QueueRepository;
 import ai.agni.campaigns.queue.Settlement;
@@ -153,7 +154,9 @@ final class AttemptOperations {
             });
     metrics.placedBatch(attempts.size());
     metrics.rateWaits(placing.later().size());
-    placing.placed().forEach(a -> metrics.placed());
+    placing
+        .placed()
+        .forEach(a -> metrics.placed(a.line().provider(), a.lagAt(placing.startedAt())));
     return placing;
   }
 
@@ -185,6 +188,11 @@ final class AttemptOperations {
   /** A poll claimed these many attempts for one organization (a metric). */
   void claimed(int attempts) {
     metrics.claimed(attempts);
+  }
+
+  /** Due dials held back for this reason (a metric). */
+  void heldBack(HeldBack reason, int dials) {
+    metrics.heldBack(reason, dials);
   }
 
   /** A placed call of this node ended (its outcome handed to the recorder). */
@@ -230,6 +238,29 @@ final class AttemptOperations {
   /** Ends the attempts in one transaction; returns those this call settled (the rest were). */
   List<Ending> end(List<Ending> endings, Instant now) {
     metrics.outcomeBatch(endings.size());
+    List<Ending> settled = settle(endings, now);
+    settled.forEach(AttemptOperations::logFinished);
+    return settled;
+  }
+
+  /** One log line per finished call, once its outcome is written (docs/api.md §13). */
+  private static void logFinished(Ending e) {
+    CallResult r = e.result();
+    AttemptOrigin.CampaignContact c =
+        e.attempt().origin() instanceof AttemptOrigin.CampaignContact contact ? contact : null;
+    OperatorLog.callFinished(
+        e.attempt().organizationId(),
+        c == null ? null : c.campaignId(),
+        c == null ? null : c.contactId(),
+        e.attempt().sessionId(),
+        r.outcome().apiName(),
+        r.reason(),
+        r.answeredAt() == null || r.endedAt() == null
+            ? null
+            : Duration.between(r.answeredAt(), r.endedAt()));
+  }
+
+  private List<Ending> settle(List<Ending> endings, Instant now) {
     return tx.execute(
         status -> {
           int[] removed =
@@ -293,13 +324,19 @@ final class AttemptOperations {
               b.failures());
         });
     for (List<UUID> line : refused) {
-      int paused = campaigns.pauseOnLine(line.get(0), line.get(1), reasons.get(line), now);
+      List<UUID> paused = campaigns.pauseOnLine(line.get(0), line.get(1), reasons.get(line), now);
       log.warn(
           "Trunk refused the credentials of number {} (organization {}): {} campaigns paused, {}",
           line.get(1),
           line.get(0),
-          paused,
+          paused.size(),
           reasons.get(line));
+      for (UUID campaign : paused) {
+        OperatorLog.afterCommit(
+            () ->
+                OperatorLog.campaignChanged(
+                    line.get(0), campaign, "paused", "engine", reasons.get(line)));
+      }
     }
   }
 

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,11 +37,19 @@ final class CapacityPlanner {
   record Demand(
       Object key, String ownBucket, double ownCps, int ownFree, PhoneLine line, int wanted) {}
 
-  /** The result: slot instants per demand key, and the buckets' new next-free instants. */
-  record Plan(Map<Object, List<Instant>> slots, Map<String, Instant> nextFree, boolean cpsBound) {
+  /**
+   * The result: slot instants per demand key, the buckets' new next-free instants, and the demands
+   * a calls-per-second bucket stopped (no free instant within the horizon).
+   */
+  record Plan(
+      Map<Object, List<Instant>> slots, Map<String, Instant> nextFree, Set<Object> rateBound) {
 
     int slotsOf(Object key) {
       return slots.getOrDefault(key, List.of()).size();
+    }
+
+    boolean cpsBound() {
+      return !rateBound.isEmpty();
     }
   }
 
@@ -59,7 +69,7 @@ final class CapacityPlanner {
     Map<UUID, Integer> lineFree = new HashMap<>();
     int orgFree = org.maxConcurrent() - orgLive;
     boolean[] done = new boolean[demands.size()];
-    boolean cpsBound = false;
+    Set<Object> rateBound = new HashSet<>();
     boolean progress = true;
     String orgKey = ThrottleBucketRepository.orgKey(org.organizationId());
     while (progress && orgFree > 0) {
@@ -80,7 +90,7 @@ final class CapacityPlanner {
         }
         if (!at.isBefore(horizonEnd)) {
           done[i] = true;
-          cpsBound = true;
+          rateBound.add(d.key());
           continue;
         }
         mine.add(at);
@@ -93,7 +103,7 @@ final class CapacityPlanner {
       }
     }
     next.keySet().retainAll(lockedBuckets.keySet());
-    return new Plan(slots, next, cpsBound);
+    return new Plan(slots, next, rateBound);
   }
 
   private static int lineCap(PhoneLine line, Map<UUID, Integer> liveByLine) {

@@ -8,6 +8,7 @@ import ai.agni.campaigns.queue.QueueRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,15 @@ final class ClaimCapacity {
    */
   static final Duration PROVIDER_GRACE = Duration.ofMinutes(2);
 
-  /** What the claim produced: attempts to dial; whether a rate stopped it; whether it drained. */
-  record Result(List<ClaimedAttempt> attempts, boolean cpsBound, boolean drainedSome) {}
+  /**
+   * What the claim produced: attempts to dial; whether a rate stopped it; whether it drained; and
+   * the due contacts of its campaigns left unclaimed, by why (a concurrency cap or a rate).
+   */
+  record Result(
+      List<ClaimedAttempt> attempts,
+      boolean cpsBound,
+      boolean drainedSome,
+      Map<HeldBack, Integer> heldBack) {}
 
   private final TransactionTemplate tx;
   private final ThrottleBucketRepository buckets;
@@ -113,7 +121,24 @@ final class ClaimCapacity {
     List<ClaimedAttempt> attempts = withSlots(claimed, plan);
     liveCalls.insertClaimed(attempts, settings.nodeId(), now);
     buckets.store(plan.nextFree(), now);
-    return new Result(attempts, plan.cpsBound(), drained);
+    return new Result(attempts, plan.cpsBound(), drained, heldBack(campaigns, due, first));
+  }
+
+  /**
+   * Due contacts the first plan gave no slot: held back by a rate when a bucket stopped the
+   * campaign, else by a concurrency cap (its own, its number's or its organization's).
+   */
+  private static Map<HeldBack, Integer> heldBack(
+      List<EngineCampaign> campaigns, Map<UUID, Integer> due, CapacityPlanner.Plan plan) {
+    Map<HeldBack, Integer> held = new EnumMap<>(HeldBack.class);
+    for (EngineCampaign c : campaigns) {
+      int left = due.getOrDefault(c.id(), 0) - plan.slotsOf(c.id());
+      if (left > 0) {
+        HeldBack reason = plan.rateBound().contains(c.id()) ? HeldBack.CPS : HeldBack.CAPACITY;
+        held.merge(reason, left, Integer::sum);
+      }
+    }
+    return held;
   }
 
   private Map<UUID, List<WaitingCall>> waitingByLine(PlanDueWork.OrgWork work, int limit) {
@@ -208,7 +233,15 @@ final class ClaimCapacity {
         CapacityPlanner.rates(
             org,
             new CapacityPlanner.Demand(
-                c.id(), ThrottleBucketRepository.campaignKey(c.id()), c.maxCps(), 0, c.line(), 0)));
+                c.id(), ThrottleBucketRepository.campaignKey(c.id()), c.maxCps(), 0, c.line(), 0)),
+        latest(latest(e.dueSince(), c.activeSince()), c.rules().window().notBefore()));
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || !b.isAfter(a) ? a : b;
   }
 
   private ClaimedAttempt singleAttempt(OrgLimits org, WaitingCall w, Instant now) {
@@ -229,7 +262,8 @@ final class ClaimCapacity {
         new AttemptOrigin.SingleCall(w.queuedAt()),
         CapacityPlanner.rates(
             org,
-            new CapacityPlanner.Demand(singleKey(w.phoneNumberId()), null, 0, 0, lineOf(w), 0)));
+            new CapacityPlanner.Demand(singleKey(w.phoneNumberId()), null, 0, 0, lineOf(w), 0)),
+        null);
   }
 
   private static PhoneLine lineOf(WaitingCall w) {

@@ -1,10 +1,9 @@
 package ai.agni.campaigns.dialer;
 
+import ai.agni.campaigns.platform.OperatorLog;
 import ai.agni.campaigns.queue.QueueRepository;
 import java.time.Instant;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -13,8 +12,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * which adding contacts also takes, so a contact added meanwhile keeps it running.
  */
 final class CompleteFinishedCampaigns {
-
-  private static final Logger log = LoggerFactory.getLogger(CompleteFinishedCampaigns.class);
 
   private final TransactionTemplate tx;
   private final EngineCampaignRepository campaigns;
@@ -36,11 +33,8 @@ final class CompleteFinishedCampaigns {
                     && (ended || queue.isFinished(organizationId, campaignId))
                     && campaigns.complete(organizationId, campaignId, now));
     if (Boolean.TRUE.equals(done)) {
-      log.info(
-          "Campaign {} of organization {} completed ({})",
-          campaignId,
-          organizationId,
-          ended ? "its end passed" : "every contact is final");
+      OperatorLog.campaignChanged(
+          organizationId, campaignId, "completed", "engine", ended ? "end_passed" : "all_final");
     }
     return Boolean.TRUE.equals(done);
   }

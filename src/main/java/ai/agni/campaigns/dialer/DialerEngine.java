@@ -82,6 +82,7 @@ final class DialerEngine {
           new PlanDueWork.OrgWork(org.limits(), rotate(org.campaigns(), turn), org.callsWaiting());
       ClaimCapacity.Result result = steps.claim().claim(rotated, work.dueCounts(), now);
       steps.dispatch().dispatch(result.attempts());
+      steps.dispatch().heldBack(result.heldBack());
       if (result.cpsBound()) {
         next = PlanDueWork.earliest(next, now.plus(settings.claimHorizon()));
       } else if (result.drainedSome()) {

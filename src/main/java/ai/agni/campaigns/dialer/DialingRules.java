@@ -47,6 +47,11 @@ record DialingRules(DailyWindow window, ZoneId zone, int retryAttempts, int retr
     return CallingWindow.nextOpen(window, zone, from).orElse(null);
   }
 
+  /** When the window open at {@code at} opened, or null if it is closed then. */
+  Instant openedAt(Instant at) {
+    return CallingWindow.openedAt(window, zone, at).orElse(null);
+  }
+
   /** Whether the campaign's end has passed at {@code now}. */
   boolean ended(Instant now) {
     return window.notAfter() != null && !now.isBefore(window.notAfter());

@@ -85,6 +85,11 @@ final class DispatchClaimedAttempts {
     awaitSlots(attempts);
   }
 
+  /** Due dials a claim left unclaimed, by reason (a metric). */
+  void heldBack(Map<HeldBack, Integer> held) {
+    held.forEach(operations::heldBack);
+  }
+
   /**
    * Stops dialing: the attempts waiting for their slot are given back unused (a placing under way
    * finishes, and its calls are live). Returns how many were waiting.
@@ -175,6 +180,7 @@ final class DispatchClaimedAttempts {
         open.add(a);
       }
     }
+    operations.heldBack(HeldBack.WINDOW, group.size() - open.size());
     AttemptOperations.Placing result;
     try {
       result =

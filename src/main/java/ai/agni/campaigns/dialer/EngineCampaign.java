@@ -1,6 +1,7 @@
 package ai.agni.campaigns.dialer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -10,6 +11,7 @@ import java.util.UUID;
  * @param maxConcurrent the campaign's own {@code maxConcurrent}
  * @param outboundMaxConcurrent the campaign's outbound cap, or the organization's when unset
  * @param maxCps the campaign's calls per second, or the organization's when unset
+ * @param activeSince when it last became active (started or resumed), or null if unknown
  */
 record EngineCampaign(
     UUID id,
@@ -21,7 +23,8 @@ record EngineCampaign(
     int outboundMaxConcurrent,
     double maxCps,
     Duration ringTimeout,
-    Duration maxDuration) {
+    Duration maxDuration,
+    Instant activeSince) {
 
   /** The campaign's own concurrency cap: min of maxConcurrent and outboundMaxConcurrent. */
   int concurrencyCap() {

@@ -36,7 +36,7 @@ class EngineCampaignRepository {
              p.max_concurrent AS line_max_concurrent, p.max_cps AS line_max_cps, p.sip_trunk_uri,
              p.sip_username, p.sip_password, p.runtime_url, p.runtime_secret, a.ring_duration_ms,
              a.max_call_duration_ms, a.sip_uri AS agent_sip_uri, q.pending, q.in_progress,
-             q.work_seq, b.blocked_until AS line_blocked_until
+             q.work_seq, b.blocked_until AS line_blocked_until, c.active_since
       FROM campaign_queues q
       JOIN campaigns c ON c.id = q.campaign_id
       JOIN organizations o ON o.id = c.organization_id
@@ -134,18 +134,33 @@ class EngineCampaignRepository {
 
   /**
    * Pauses the organization's active campaigns that dial on {@code lineId}, with the engine's
-   * reason (the trunk refused the number's credentials); returns how many it paused.
+   * reason (the trunk refused the number's credentials); returns the ones it paused. why lock
+   * first: the ids returned are exactly the rows this transaction pauses.
    */
-  int pauseOnLine(UUID organizationId, UUID lineId, String reason, Instant now) {
-    return jdbc.sql(
+  List<UUID> pauseOnLine(UUID organizationId, UUID lineId, String reason, Instant now) {
+    List<UUID> active =
+        jdbc.sql(
+                "SELECT id FROM campaigns WHERE organization_id = ? AND phone_number_id = ?"
+                    + " AND status = 'active' ORDER BY id FOR UPDATE")
+            .params(organizationId, lineId)
+            .query(UUID.class)
+            .list();
+    if (active.isEmpty()) {
+      return active;
+    }
+    jdbc.sql(
             """
             UPDATE campaigns
-            SET status = 'paused', execution_status = 'paused', paused_reason = ?,
-                updated_at = ?, version = version + 1
-            WHERE organization_id = ? AND phone_number_id = ? AND status = 'active'
+            SET status = 'paused', execution_status = 'paused', paused_reason = :reason,
+                updated_at = :now, version = version + 1
+            WHERE organization_id = :org AND id IN (:ids) AND status = 'active'
             """)
-        .params(reason, Times.db(now), organizationId, lineId)
+        .param("reason", reason)
+        .param("now", Times.db(now))
+        .param("org", organizationId)
+        .param("ids", active)
         .update();
+    return active;
   }
 
   /** Completes an active campaign; true only for the one caller that flipped it. */
@@ -177,7 +192,8 @@ class EngineCampaignRepository {
         outboundConcurrent == null ? orgConcurrent : outboundConcurrent,
         outboundCps == null ? orgCps : outboundCps,
         Duration.ofMillis(orDefault(rs, "ring_duration_ms", 30_000)),
-        Duration.ofMillis(orDefault(rs, "max_call_duration_ms", 600_000)));
+        Duration.ofMillis(orDefault(rs, "max_call_duration_ms", 600_000)),
+        Times.instant(rs, "active_since"));
   }
 
   private static PhoneLine line(ResultSet rs) throws SQLException {

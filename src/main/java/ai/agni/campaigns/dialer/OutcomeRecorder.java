@@ -125,7 +125,7 @@ final class OutcomeRecorder {
       endings.add(new AttemptOperations.Ending(f.attempt(), f.result(), settlement(f, fresh)));
     }
     List<AttemptOperations.Ending> settled = operations.end(endings, clock.instant());
-    settled.forEach(e -> metrics.finished(e.result().outcome()));
+    settled.forEach(e -> metrics.finished(e.result().outcome(), e.attempt().provider()));
     return settled.size();
   }
 

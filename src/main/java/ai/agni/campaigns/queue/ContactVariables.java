@@ -1,7 +1,9 @@
 package ai.agni.campaigns.queue;
 
+import ai.agni.campaigns.platform.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,14 +22,19 @@ final class ContactVariables {
 
   private ContactVariables() {}
 
-  /** A claimed queue row (contact_id, attempts, version) with its contact's fields. */
+  /**
+   * A claimed queue row (contact_id, attempts, version, next_attempt_at, added_at) with its
+   * contact's fields.
+   */
   static ClaimedEntry claimed(ResultSet rs, int row) throws SQLException {
+    Instant next = Times.instant(rs, "next_attempt_at");
     return new ClaimedEntry(
         rs.getObject("contact_id", UUID.class),
         rs.getInt("attempts"),
         rs.getLong("version"),
         rs.getString("phone"),
-        of(rs));
+        of(rs),
+        next != null ? next : Times.instant(rs, "added_at"));
   }
 
   static Map<String, String> of(ResultSet rs) throws SQLException {

@@ -16,7 +16,7 @@ final class GuardedUpdateQueueClaimer implements QueueClaimer {
 
   private static final String SELECT =
       """
-      SELECT cc.contact_id, cc.attempts, cc.version, %s
+      SELECT cc.contact_id, cc.attempts, cc.version, cc.next_attempt_at, cc.added_at, %s
       FROM campaign_contacts cc JOIN contacts c ON c.id = cc.contact_id
       WHERE cc.campaign_id = ? AND cc.state = 'pending' AND %s AND cc.organization_id = ?
       %s LIMIT ?
@@ -74,7 +74,12 @@ final class GuardedUpdateQueueClaimer implements QueueClaimer {
         ClaimedEntry c = due.get(i);
         claimed.add(
             new ClaimedEntry(
-                c.contactId(), c.attempt() + 1, c.version() + 1, c.phone(), c.variables()));
+                c.contactId(),
+                c.attempt() + 1,
+                c.version() + 1,
+                c.phone(),
+                c.variables(),
+                c.dueSince()));
       } else if (counts[i] > 1) {
         throw new IllegalStateException("Indicates a bug: claim updated " + counts[i] + " rows");
       }

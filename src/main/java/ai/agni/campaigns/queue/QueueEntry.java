@@ -3,7 +3,12 @@ package ai.agni.campaigns.queue;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One contact of a campaign's queue with the contact's own fields, for the campaign API. */
+/**
+ * One contact of a campaign's queue with the contact's own fields, for the campaign API.
+ *
+ * @param lastReason the reason of the last outcome, or why the contact was finished without a call
+ *     ({@code dnc}); kept while a later attempt is live
+ */
 public record QueueEntry(
     UUID contactId,
     String firstName,
@@ -13,6 +18,7 @@ public record QueueEntry(
     QueueState state,
     int attempts,
     String lastOutcome,
+    String lastReason,
     Instant nextAttemptAt,
     Integer lastDurationSec,
     Instant updatedAt) {}

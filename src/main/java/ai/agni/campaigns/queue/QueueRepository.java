@@ -134,6 +134,7 @@ public class QueueRepository {
                     QueueState.fromDatabase(rs.getString("state")),
                     rs.getInt("attempts"),
                     rs.getString("last_outcome"),
+                    rs.getString("last_reason"),
                     Times.instant(rs, "next_attempt_at"),
                     rs.getObject("last_duration_sec", Integer.class),
                     Times.instant(rs, "updated_at")))

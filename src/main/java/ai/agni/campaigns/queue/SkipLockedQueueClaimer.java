@@ -35,8 +35,9 @@ final class SkipLockedQueueClaimer implements QueueClaimer {
         SET state = 'in_progress', attempts = cc.attempts + 1, lease_owner = ?, lease_until = ?,
             version = cc.version + 1, updated_at = ?
         WHERE cc.campaign_id = ? AND cc.contact_id = ANY (ARRAY(SELECT contact_id FROM locked))
-        RETURNING cc.contact_id, cc.attempts, cc.version)
-      SELECT claimed.contact_id, claimed.attempts, claimed.version, %s
+        RETURNING cc.contact_id, cc.attempts, cc.version, cc.next_attempt_at, cc.added_at)
+      SELECT claimed.contact_id, claimed.attempts, claimed.version, claimed.next_attempt_at,
+             claimed.added_at, %s
       FROM claimed JOIN contacts c ON c.id = claimed.contact_id
       WHERE c.id = ANY (ARRAY(SELECT contact_id FROM claimed))
       """;

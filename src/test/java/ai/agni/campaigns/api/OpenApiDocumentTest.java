@@ -117,6 +117,19 @@ class OpenApiDocumentTest extends ApiTestSupport {
     assertThat(health.get("security").isEmpty()).isTrue();
   }
 
+  @Test
+  void theOperatorsViewFieldsAreDescribed() {
+    JsonNode created = resolve(doc.at("/paths/~1api~1v1~1campaigns/post/responses/200/content"));
+    assertThat(resolve(created.at("/properties/data")).get("properties").propertyNames())
+        .contains("windowOpen", "nextWindowAt");
+    JsonNode contacts =
+        resolve(doc.at("/paths/~1api~1v1~1campaigns~1{id}~1contacts/get/responses/200/content"));
+    JsonNode item = resolve(resolve(contacts.at("/properties/data")).get("items"));
+    assertThat(item.get("properties").propertyNames()).contains("lastReason", "waitingFor");
+    assertThat(item.at("/properties/waitingFor/enum").toString())
+        .contains("window", "retry_gap", "frequency_cap", "calling_hours", "capacity");
+  }
+
   /** The schema of a content map or property, following {@code $ref}s. */
   private JsonNode resolve(JsonNode node) {
     JsonNode schema = node;

@@ -166,7 +166,9 @@ class CampaignContactsApiTest extends CampaignApiTestBase {
                 "status",
                 "attempts",
                 "lastOutcome",
+                "lastReason",
                 "nextAttemptAt",
+                "waitingFor",
                 "duration",
                 "updatedAt"));
     assertThat(items.findValuesAsString("id"))
@@ -177,6 +179,8 @@ class CampaignContactsApiTest extends CampaignApiTestBase {
     assertThat(first.get("attempts").asInt()).isZero();
     assertThat(first.get("lastOutcome").isNull()).isTrue();
     assertThat(first.get("nextAttemptAt").isNull()).isTrue();
+    assertThat(first.get("lastReason").isNull()).isTrue();
+    assertThat(first.get("waitingFor").isNull()).as("a draft's contacts do not wait").isTrue();
     assertThat(first.get("duration").isNull()).isTrue();
 
     JsonNode noAnswer = get(s.org(), path(c) + "/contacts?status=NO_ANSWER").ok();

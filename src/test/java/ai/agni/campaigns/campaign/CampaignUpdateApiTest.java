@@ -32,7 +32,9 @@ class CampaignUpdateApiTest extends CampaignApiTestBase {
           "updatedAt",
           "outboundMaxConcurrent",
           "outboundMaxCps",
-          "pausedReason");
+          "pausedReason",
+          "windowOpen",
+          "nextWindowAt");
   private static final Set<String> SCHEDULE_FIELDS = Set.copyOf(ReferencePage.SCHEDULE_FIELDS);
   private static final Set<String> STATS_FIELDS =
       Set.of("total", "contacted", "successful", "failed", "noAnswer", "pending", "inProgress");

@@ -89,6 +89,29 @@ public final class CallingWindow {
     return Optional.of(close);
   }
 
+  /**
+   * When the window that is open at {@code at} opened: the later of its span's opening (spans that
+   * touch across a DST gap count as one) and {@code notBefore}; empty if it is not open at {@code
+   * at}.
+   */
+  public static Optional<Instant> openedAt(DailyWindow window, ZoneId zone, Instant at) {
+    if (!isOpen(window, zone, at)) {
+      return Optional.empty();
+    }
+    Instant open = spanAt(window, zone, at).orElseThrow().open();
+    for (int i = 0; i < SEARCH_DAYS; i++) {
+      Optional<Span> before = spanAt(window, zone, open.minusNanos(1));
+      if (before.isEmpty()) {
+        break;
+      }
+      open = before.get().open();
+    }
+    if (window.notBefore() != null && window.notBefore().isAfter(open)) {
+      open = window.notBefore();
+    }
+    return Optional.of(open);
+  }
+
   /** The span containing {@code at}, ignoring bounds. Only today's and yesterday's can. */
   private static Optional<Span> spanAt(DailyWindow window, ZoneId zone, Instant at) {
     LocalDate today = at.atZone(zone).toLocalDate();

@@ -1,0 +1,30 @@
+package ai.agni.campaigns.campaign.schedule;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * What the operator sees of a window at one instant (docs/api.md §13): whether it is open, and if
+ * not, the next instant it opens. Only the schedule is judged here (bounds, weekdays, wall-clock
+ * hours in the zone), never the campaign's status: "the window is open now" means a running
+ * campaign may dial now.
+ *
+ * @param open whether {@link CallingWindow#isOpen} holds at the instant
+ * @param nextOpen the next opening after the instant; null while open, and null when the window
+ *     never opens again (the end has passed, or comes before the next opening)
+ */
+public record WindowStatus(boolean open, Instant nextOpen) {
+
+  /** The status of {@code window} in {@code zone} at {@code at}. */
+  public static WindowStatus of(DailyWindow window, ZoneId zone, Instant at) {
+    if (CallingWindow.isOpen(window, zone, at)) {
+      return new WindowStatus(true, null);
+    }
+    return new WindowStatus(false, CallingWindow.nextOpen(window, zone, at).orElse(null));
+  }
+
+  /** A schedule that cannot be read (written around the API): never open, no known opening. */
+  public static WindowStatus unknown() {
+    return new WindowStatus(false, null);
+  }
+}
