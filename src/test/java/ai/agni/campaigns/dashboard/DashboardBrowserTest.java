@@ -70,8 +70,9 @@ import tools.jackson.databind.ObjectMapper;
       "agni.dialer.node-id=dashboard-node",
       "agni.simulated.seed=7",
       "agni.simulated.ring-ms=100",
-      // why 400 ms: three at a time, the 20 contacts take seconds, long enough to pause.
-      "agni.simulated.talk-ms=400",
+      // why 1 s: three at a time, the 20 contacts take several seconds, long enough to pause from
+      // the page with contacts still pending even on a loaded CI machine.
+      "agni.simulated.talk-ms=1000",
       "agni.simulated.outcomes=completed:0.6,no_answer:0.15,busy:0.15,failed:0.1",
       "agni.data-dir=target/test-data"
     })
