@@ -134,18 +134,35 @@ class EngineCampaignRepository {
 
   /**
    * Pauses the organization's active campaigns that dial on {@code lineId}, with the engine's
-   * reason (the trunk refused the number's credentials); returns how many it paused.
+   * reason (the trunk refused the number's credentials); returns the ones it paused.
    */
-  int pauseOnLine(UUID organizationId, UUID lineId, String reason, Instant now) {
-    return jdbc.sql(
-            """
-            UPDATE campaigns
-            SET status = 'paused', execution_status = 'paused', paused_reason = ?,
-                updated_at = ?, version = version + 1
-            WHERE organization_id = ? AND phone_number_id = ? AND status = 'active'
-            """)
-        .params(reason, Times.db(now), organizationId, lineId)
-        .update();
+  List<UUID> pauseOnLine(UUID organizationId, UUID lineId, String reason, Instant now) {
+    // why select first: the ids of the campaigns paused are reported (campaign.paused events);
+    // the lock keeps them the ones the update moves.
+    List<UUID> active =
+        jdbc.sql(
+                "SELECT id FROM campaigns WHERE organization_id = ? AND phone_number_id = ?"
+                    + " AND status = 'active' ORDER BY id FOR UPDATE")
+            .params(organizationId, lineId)
+            .query(UUID.class)
+            .list();
+    List<UUID> paused = new java.util.ArrayList<>();
+    for (UUID id : active) {
+      int rows =
+          jdbc.sql(
+                  """
+                  UPDATE campaigns
+                  SET status = 'paused', execution_status = 'paused', paused_reason = ?,
+                      updated_at = ?, version = version + 1
+                  WHERE organization_id = ? AND id = ? AND status = 'active'
+                  """)
+              .params(reason, Times.db(now), organizationId, id)
+              .update();
+      if (rows == 1) {
+        paused.add(id);
+      }
+    }
+    return paused;
   }
 
   /** Completes an active campaign; true only for the one caller that flipped it. */

@@ -1,0 +1,286 @@
+package ai.agni.campaigns.webhook;
+
+import ai.agni.campaigns.api.PageParams;
+import ai.agni.campaigns.platform.SqlDialect;
+import ai.agni.campaigns.platform.Times;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The deliverer's and the API's SQL of {@code webhook_deliveries}. A stream is one scope (campaign,
+ * or organization for events outside campaigns) and one URL; only its head (the lowest pending
+ * sequence) may be claimed, so a stream is sent in order by one node at a time. A claim takes the
+ * head with a lease ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, as the engine claims contacts;
+ * on H2 a version-guarded update) and leases the next pending rows of its stream with it (a run),
+ * which no other node can claim while the head is pending. Later writes are guarded by status and
+ * lease owner: 0 rows is a lost race (the lease expired and another node took the row).
+ */
+@Repository
+class DeliveryRepository {
+
+  private static final String HEADS =
+      """
+      SELECT d.id, d.version, d.scope_id, d.url, d.sequence FROM webhook_deliveries d
+      WHERE d.status = 'pending' AND d.next_attempt_at <= ?
+        AND (d.lease_until IS NULL OR d.lease_until <= ?)
+        AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e
+          WHERE e.scope_id = d.scope_id AND e.url = d.url AND e.status = 'pending'
+            AND e.sequence < d.sequence)
+      ORDER BY d.next_attempt_at LIMIT ?
+      """;
+
+  private static final String COLUMNS =
+      "d.id, d.event_id, d.event, d.organization_id, d.campaign_id, d.url, d.status, d.attempts,"
+          + " d.last_status_code, d.last_error, d.next_attempt_at, d.delivered_at, d.created_at";
+
+  private final JdbcClient jdbc;
+  private final String lock;
+
+  DeliveryRepository(JdbcClient jdbc, SqlDialect dialect) {
+    this.jdbc = jdbc;
+    // why the one difference: on PostgreSQL concurrent nodes skip each other's heads instead of
+    // waiting; H2 (one node) relies on the version guard of the update alone.
+    this.lock = dialect.supportsSkipLocked() ? " FOR UPDATE OF d SKIP LOCKED" : "";
+  }
+
+  /** One delivery of a claimed run, with the exact body to send. */
+  record Claimed(UUID id, UUID eventId, String event, long sequence, int attempts, String body) {}
+
+  /** A claimed run: deliveries of one stream, in sequence order, leased until {@code until}. */
+  record Run(
+      UUID organizationId, UUID campaignId, String url, Instant until, List<Claimed> items) {}
+
+  /** Claims up to {@code streams} runs of at most {@code length} deliveries; call in a tx. */
+  List<Run> claim(String node, Instant now, Instant until, int streams, int length) {
+    record Head(UUID id, long version, UUID scope, String url, long sequence) {}
+    List<Head> heads =
+        jdbc.sql(HEADS + lock)
+            .params(Times.db(now), Times.db(now), streams)
+            .query(
+                (rs, n) ->
+                    new Head(
+                        rs.getObject("id", UUID.class),
+                        rs.getLong("version"),
+                        rs.getObject("scope_id", UUID.class),
+                        rs.getString("url"),
+                        rs.getLong("sequence")))
+            .list();
+    List<Run> runs = new ArrayList<>();
+    for (Head h : heads) {
+      int won =
+          jdbc.sql(
+                  """
+                  UPDATE webhook_deliveries
+                  SET lease_owner = ?, lease_until = ?, version = version + 1
+                  WHERE id = ? AND version = ? AND status = 'pending'
+                  """)
+              .params(node, Times.db(until), h.id(), h.version())
+              .update();
+      if (won != 1) {
+        continue; // lost the race to another node: normal
+      }
+      if (length > 1) {
+        jdbc.sql(
+                """
+                UPDATE webhook_deliveries
+                SET lease_owner = ?, lease_until = ?, version = version + 1
+                WHERE id IN (SELECT id FROM webhook_deliveries
+                  WHERE scope_id = ? AND url = ? AND status = 'pending' AND sequence > ?
+                    AND (lease_until IS NULL OR lease_until <= ?)
+                  ORDER BY sequence LIMIT ?)
+                """)
+            .params(node, Times.db(until), h.scope(), h.url(), h.sequence(), Times.db(now))
+            .param(length - 1)
+            .update();
+      }
+      runs.add(run(node, until, h.scope(), h.url()));
+    }
+    return runs;
+  }
+
+  private Run run(String node, Instant until, UUID scope, String url) {
+    List<UUID> owner = new ArrayList<>(2);
+    List<Claimed> items = new ArrayList<>();
+    jdbc.sql(
+            """
+            SELECT d.id, d.event_id, d.event, d.sequence, d.attempts, d.organization_id,
+                   d.campaign_id, e.body
+            FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
+            WHERE d.scope_id = ? AND d.url = ? AND d.status = 'pending' AND d.lease_owner = ?
+              AND d.lease_until = ?
+            ORDER BY d.sequence
+            """)
+        .params(scope, url, node, Times.db(until))
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> {
+                  if (owner.isEmpty()) {
+                    owner.add(rs.getObject("organization_id", UUID.class));
+                    owner.add(rs.getObject("campaign_id", UUID.class));
+                  }
+                  items.add(
+                      new Claimed(
+                          rs.getObject("id", UUID.class),
+                          rs.getObject("event_id", UUID.class),
+                          rs.getString("event"),
+                          rs.getLong("sequence"),
+                          rs.getInt("attempts"),
+                          rs.getString("body")));
+                });
+    return new Run(owner.get(0), owner.get(1), url, until, items);
+  }
+
+  /** Extends the lease of these deliveries while their run goes on. */
+  void renew(List<UUID> ids, String node, Instant until) {
+    if (!ids.isEmpty()) {
+      jdbc.sql(
+              "UPDATE webhook_deliveries SET lease_until = :until WHERE id IN (:ids)"
+                  + " AND lease_owner = :node AND status = 'pending'")
+          .param("until", Times.db(until))
+          .param("ids", ids)
+          .param("node", node)
+          .update();
+    }
+  }
+
+  /** A 2xx: delivered, whoever holds the lease now (a 2xx is a fact). */
+  boolean delivered(UUID id, int statusCode, Instant now) {
+    return jdbc.sql(
+                """
+                UPDATE webhook_deliveries
+                SET status = 'delivered', attempts = attempts + 1, last_status_code = ?,
+                    last_error = NULL, delivered_at = ?, lease_owner = NULL, lease_until = NULL,
+                    version = version + 1
+                WHERE id = ? AND status = 'pending'
+                """)
+            .params(statusCode, Times.db(now), id)
+            .update()
+        == 1;
+  }
+
+  /** A failed try: pending again from {@code next}, or dead when {@code next} is null. */
+  boolean failed(UUID id, String node, Integer statusCode, String error, Instant next) {
+    return jdbc.sql(
+                """
+                UPDATE webhook_deliveries
+                SET status = ?, attempts = attempts + 1, last_status_code = ?, last_error = ?,
+                    next_attempt_at = COALESCE(?, next_attempt_at), lease_owner = NULL,
+                    lease_until = NULL, version = version + 1
+                WHERE id = ? AND status = 'pending' AND lease_owner = ?
+                """)
+            .params(next == null ? "dead" : "pending", statusCode, error, Times.db(next), id, node)
+            .update()
+        == 1;
+  }
+
+  /** Gives back leased deliveries not sent (the run stopped at a failure, or shutdown). */
+  void release(List<UUID> ids, String node) {
+    if (!ids.isEmpty()) {
+      jdbc.sql(
+              "UPDATE webhook_deliveries SET lease_owner = NULL, lease_until = NULL,"
+                  + " version = version + 1"
+                  + " WHERE id IN (:ids) AND lease_owner = :node AND status = 'pending'")
+          .param("ids", ids)
+          .param("node", node)
+          .update();
+    }
+  }
+
+  /** Gives back every lease of this node (a restart: the runs of its previous life). */
+  int releaseAll(String node) {
+    return jdbc.sql(
+            "UPDATE webhook_deliveries SET lease_owner = NULL, lease_until = NULL,"
+                + " version = version + 1 WHERE lease_owner = ? AND status = 'pending'")
+        .param(node)
+        .update();
+  }
+
+  /** The earliest retry after {@code now}, if any. */
+  Optional<Instant> nextRetryAfter(Instant now) {
+    return jdbc.sql(
+            "SELECT MIN(next_attempt_at) AS at FROM webhook_deliveries"
+                + " WHERE status = 'pending' AND next_attempt_at > ?")
+        .param(Times.db(now))
+        .query((rs, n) -> Optional.ofNullable(Times.instant(rs, "at")))
+        .single();
+  }
+
+  /** Pending deliveries over all organizations (the outbox depth). */
+  long pendingCount() {
+    return jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending'")
+        .query(Long.class)
+        .single();
+  }
+
+  // ---- the API's side ----------------------------------------------------------------------
+
+  List<DeliveryView> list(UUID organizationId, DeliveryFilter filter, PageParams page) {
+    List<Object> params = filter.params(organizationId);
+    params.add(page.limit());
+    params.add(page.offset());
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM webhook_deliveries d WHERE "
+                + filter.where()
+                + " ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?")
+        .params(params)
+        .query(DeliveryRepository::view)
+        .list();
+  }
+
+  long count(UUID organizationId, DeliveryFilter filter) {
+    return jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries d WHERE " + filter.where())
+        .params(filter.params(organizationId))
+        .query(Long.class)
+        .single();
+  }
+
+  Optional<DeliveryView> find(UUID organizationId, UUID id) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM webhook_deliveries d WHERE d.organization_id = ? AND d.id = ?")
+        .params(organizationId, id)
+        .query(DeliveryRepository::view)
+        .optional();
+  }
+
+  /** A dead delivery pending again, due now, with a fresh retry schedule; false unless dead. */
+  boolean requeue(UUID organizationId, UUID id, Instant now) {
+    return jdbc.sql(
+                """
+                UPDATE webhook_deliveries
+                SET status = 'pending', attempts = 0, next_attempt_at = ?, lease_owner = NULL,
+                    lease_until = NULL, version = version + 1
+                WHERE organization_id = ? AND id = ? AND status = 'dead'
+                """)
+            .params(Times.db(now), organizationId, id)
+            .update()
+        == 1;
+  }
+
+  private static DeliveryView view(ResultSet rs, int row) throws SQLException {
+    return new DeliveryView(
+        rs.getObject("id", UUID.class).toString(),
+        rs.getObject("event_id", UUID.class).toString(),
+        rs.getString("event"),
+        rs.getString("url"),
+        rs.getString("status"),
+        rs.getInt("attempts"),
+        rs.getObject("last_status_code", Integer.class),
+        rs.getString("last_error"),
+        "pending".equals(rs.getString("status"))
+            ? Times.iso(Times.instant(rs, "next_attempt_at"))
+            : null,
+        Times.iso(Times.instant(rs, "delivered_at")),
+        Times.iso(Times.instant(rs, "created_at")));
+  }
+}
