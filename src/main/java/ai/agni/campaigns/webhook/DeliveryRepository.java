@@ -55,7 +55,12 @@ class DeliveryRepository {
 
   /** A claimed run: deliveries of one stream, in sequence order, leased until {@code until}. */
   record Run(
-      UUID organizationId, UUID campaignId, String url, Instant until, List<Claimed> items) {}
+      UUID organizationId,
+      UUID campaignId,
+      UUID scopeId,
+      String url,
+      Instant until,
+      List<Claimed> items) {}
 
   /** Claims up to {@code streams} runs of at most {@code length} deliveries; call in a tx. */
   List<Run> claim(String node, Instant now, Instant until, int streams, int length) {
@@ -86,26 +91,84 @@ class DeliveryRepository {
       if (won != 1) {
         continue; // lost the race to another node: normal
       }
+      List<UUID> leased = new ArrayList<>(List.of(h.id()));
       if (length > 1) {
-        jdbc.sql(
-                """
-                UPDATE webhook_deliveries
-                SET lease_owner = ?, lease_until = ?, version = version + 1
-                WHERE id IN (SELECT id FROM webhook_deliveries
-                  WHERE scope_id = ? AND url = ? AND status = 'pending' AND sequence > ?
-                    AND (lease_until IS NULL OR lease_until <= ?)
-                  ORDER BY sequence LIMIT ?)
-                """)
-            .params(node, Times.db(until), h.scope(), h.url(), h.sequence(), Times.db(now))
-            .param(length - 1)
-            .update();
+        leased.addAll(
+            leaseFollowers(node, now, until, h.scope(), h.url(), h.sequence(), length - 1));
       }
-      runs.add(run(node, until, h.scope(), h.url()));
+      runs.add(run(node, until, h.scope(), h.url(), leased));
     }
     return runs;
   }
 
-  private Run run(String node, Instant until, UUID scope, String url) {
+  /**
+   * Leases the next run of a stream this node is sending, behind {@code after}, the last delivery
+   * of its current run (from {@code first}): the stream index only, no claim query. Empty when a
+   * delivery before {@code first} is pending again (a dead one re-queued meanwhile: the next claim
+   * starts from it) or nothing follows.
+   */
+  Optional<Run> continueRun(
+      String node,
+      Instant now,
+      Instant until,
+      UUID scope,
+      String url,
+      long first,
+      long after,
+      int length) {
+    boolean earlier =
+        jdbc.sql(
+                    "SELECT COUNT(*) FROM webhook_deliveries WHERE scope_id = ? AND url = ?"
+                        + " AND status = 'pending' AND sequence < ?")
+                .params(scope, url, first)
+                .query(Long.class)
+                .single()
+            > 0;
+    List<UUID> leased =
+        earlier ? List.of() : leaseFollowers(node, now, until, scope, url, after, length);
+    if (leased.isEmpty()) {
+      return Optional.empty();
+    }
+    Run run = run(node, until, scope, url, leased);
+    return run.items().isEmpty() ? Optional.empty() : Optional.of(run);
+  }
+
+  /**
+   * Leases the next {@code length} pending deliveries of the stream after {@code after}; returns
+   * the ids it tried (those leased are read back by owner and lease end). why two statements: an
+   * {@code UPDATE ... WHERE id IN (SELECT ... ORDER BY ... LIMIT)} sorted the stream's whole
+   * backlog on H2 for every run.
+   */
+  private List<UUID> leaseFollowers(
+      String node, Instant now, Instant until, UUID scope, String url, long after, int length) {
+    List<UUID> ids =
+        jdbc.sql(
+                """
+                SELECT id FROM webhook_deliveries
+                WHERE scope_id = ? AND url = ? AND status = 'pending' AND sequence > ?
+                ORDER BY sequence LIMIT ?
+                """)
+            .params(scope, url, after, length)
+            .query(UUID.class)
+            .list();
+    if (!ids.isEmpty()) {
+      jdbc.sql(
+              """
+              UPDATE webhook_deliveries
+              SET lease_owner = :node, lease_until = :until, version = version + 1
+              WHERE id IN (:ids) AND status = 'pending'
+                AND (lease_until IS NULL OR lease_until <= :now)
+              """)
+          .param("node", node)
+          .param("until", Times.db(until))
+          .param("ids", ids)
+          .param("now", Times.db(now))
+          .update();
+    }
+    return ids;
+  }
+
+  private Run run(String node, Instant until, UUID scope, String url, List<UUID> ids) {
     List<UUID> owner = new ArrayList<>(2);
     List<Claimed> items = new ArrayList<>();
     jdbc.sql(
@@ -113,11 +176,13 @@ class DeliveryRepository {
             SELECT d.id, d.event_id, d.event, d.sequence, d.attempts, d.organization_id,
                    d.campaign_id, e.body
             FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
-            WHERE d.scope_id = ? AND d.url = ? AND d.status = 'pending' AND d.lease_owner = ?
-              AND d.lease_until = ?
+            WHERE d.id IN (:ids) AND d.status = 'pending' AND d.lease_owner = :node
+              AND d.lease_until = :until
             ORDER BY d.sequence
             """)
-        .params(scope, url, node, Times.db(until))
+        .param("ids", ids)
+        .param("node", node)
+        .param("until", Times.db(until))
         .query(
             (org.springframework.jdbc.core.RowCallbackHandler)
                 rs -> {
@@ -134,7 +199,10 @@ class DeliveryRepository {
                           rs.getInt("attempts"),
                           rs.getString("body")));
                 });
-    return new Run(owner.get(0), owner.get(1), url, until, items);
+    if (items.isEmpty()) {
+      return new Run(null, null, scope, url, until, items);
+    }
+    return new Run(owner.get(0), owner.get(1), scope, url, until, items);
   }
 
   /** Extends the lease of these deliveries while their run goes on. */

@@ -144,7 +144,11 @@ public class WebhookOutbox {
 
   private boolean write(Pending p) {
     List<Draft> drafts = new ArrayList<>();
+    Map<UUID, String> called = new java.util.HashMap<>();
     for (EventSourceRepository.FinishedCall c : sources.finishedCalls(p.calls)) {
+      if (c.contactId() != null) {
+        called.put(c.contactId(), c.calleeNumber());
+      }
       drafts.add(
           new Draft(
               c.organizationId(),
@@ -160,14 +164,18 @@ public class WebhookOutbox {
     Map<UUID, EventSourceRepository.CampaignTargets> targets = sources.campaignTargets(campaignIds);
     List<FinishedContact> contacts =
         p.contacts.stream().filter(c -> targets.containsKey(c.campaignId())).toList();
+    // why the calls first: a contact finished by a call has its number in that call's row.
     Map<UUID, String> phones =
         sources.phones(
             contacts.stream()
-                .filter(c -> c.phone() == null)
+                .filter(c -> c.phone() == null && !called.containsKey(c.contactId()))
                 .map(FinishedContact::contactId)
                 .toList());
     for (FinishedContact c : contacts) {
-      String phone = c.phone() != null ? c.phone() : phones.get(c.contactId());
+      String phone =
+          c.phone() != null
+              ? c.phone()
+              : called.getOrDefault(c.contactId(), phones.get(c.contactId()));
       drafts.add(
           new Draft(
               c.organizationId(),

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     nodes, retries coming due); default 2 s
  * @param workers deliveries sent at once by this node (one stream each); default 4
  * @param runLength the most deliveries of one stream one claim takes, sent one after another in
- *     sequence order; default 50
+ *     sequence order; default 100
  * @param lease how long a claim holds its deliveries before another node may take them; renewed
  *     while a run goes on; default 4 x the timeout, at least 1 min
  */
@@ -38,7 +38,7 @@ public record WebhookSettings(
             ? Duration.ofSeconds(2)
             : pollInterval;
     workers = workers <= 0 ? 4 : workers;
-    runLength = runLength <= 0 ? 50 : runLength;
+    runLength = runLength <= 0 ? 100 : runLength;
     if (lease == null || lease.isNegative() || lease.isZero()) {
       Duration four = timeout.multipliedBy(4);
       lease = four.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : four;

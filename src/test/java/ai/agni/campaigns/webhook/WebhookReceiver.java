@@ -9,9 +9,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -43,7 +43,12 @@ public final class WebhookReceiver implements AutoCloseable {
    * {@code close}).
    */
   public record Received(
-      String eventId, String signature, String contentType, String body, String answer) {
+      String eventId,
+      String signature,
+      String contentType,
+      String body,
+      String answer,
+      long receivedAtMillis) {
 
     public boolean got2xx() {
       return answer.startsWith("2");
@@ -52,12 +57,12 @@ public final class WebhookReceiver implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
-  private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
   private final ConcurrentLinkedQueue<Behaviour> queued = new ConcurrentLinkedQueue<>();
   private volatile Behaviour always = OK;
 
   public WebhookReceiver() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
     server.start();
@@ -78,7 +83,14 @@ public final class WebhookReceiver implements AutoCloseable {
   }
 
   public List<Received> received() {
-    return new ArrayList<>(received);
+    synchronized (received) {
+      return new ArrayList<>(received);
+    }
+  }
+
+  /** How many requests arrived (cheaper than a copy of them). */
+  public int count() {
+    return received.size();
   }
 
   public void clear() {
@@ -102,7 +114,8 @@ public final class WebhookReceiver implements AutoCloseable {
             exchange.getRequestHeaders().getFirst("X-Agni-Signature"),
             exchange.getRequestHeaders().getFirst("Content-Type"),
             new String(body, StandardCharsets.UTF_8),
-            answer));
+            answer,
+            System.currentTimeMillis()));
     if (b instanceof Status s) {
       exchange.sendResponseHeaders(s.code(), -1);
       exchange.close();
