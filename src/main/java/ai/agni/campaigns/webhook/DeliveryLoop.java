@@ -3,8 +3,11 @@ package ai.agni.campaigns.webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,6 +35,7 @@ final class DeliveryLoop implements SmartLifecycle {
   private final Clock clock;
   private final Duration pollInterval;
   private final Object monitor = new Object();
+  private final Consumer<Collection<UUID>> onEvents = this::eventsWritten;
   private final Runnable wake = this::wake;
   private volatile boolean running;
   private boolean woken;
@@ -53,7 +57,7 @@ final class DeliveryLoop implements SmartLifecycle {
   @Override
   public synchronized void start() {
     running = true;
-    signal.onWake(wake);
+    signal.onWake(onEvents);
     deliverer.onRunDone(wake);
     thread = new Thread(this::run, "agni-webhooks-" + deliverer.node());
     thread.setDaemon(true);
@@ -63,7 +67,7 @@ final class DeliveryLoop implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
-    signal.removeListener(wake);
+    signal.removeListener(onEvents);
     wake();
     workers.shutdownNow();
     try {
@@ -80,6 +84,13 @@ final class DeliveryLoop implements SmartLifecycle {
   @Override
   public boolean isRunning() {
     return running;
+  }
+
+  /** Events committed here: a claim, unless this node's workers already send those streams. */
+  private void eventsWritten(Collection<UUID> scopes) {
+    if (!deliverer.sendingAll(scopes)) {
+      wake();
+    }
   }
 
   private void wake() {

@@ -3,9 +3,12 @@ package ai.agni.campaigns.webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +42,7 @@ final class WebhookDeliverer {
   private final String node;
   private final Executor workers;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final Set<UUID> busyScopes = ConcurrentHashMap.newKeySet();
   private volatile Runnable onRunDone = () -> {};
 
   WebhookDeliverer(
@@ -68,6 +72,14 @@ final class WebhookDeliverer {
   /** Runs being sent now. */
   int inFlight() {
     return inFlight.get();
+  }
+
+  /**
+   * Whether this node is sending a stream of every one of these scopes now: its worker goes on into
+   * rows written meanwhile, so a claim would find nothing new for them.
+   */
+  boolean sendingAll(Collection<UUID> scopes) {
+    return !scopes.isEmpty() && busyScopes.containsAll(scopes);
   }
 
   /** Gives back the leases of this node's previous life (at start). */
@@ -100,11 +112,13 @@ final class WebhookDeliverer {
     }
     for (DeliveryRepository.Run run : runs) {
       inFlight.incrementAndGet();
+      busyScopes.add(run.scopeId());
       try {
         workers.execute(() -> runAndCount(run));
       } catch (RejectedExecutionException e) {
         // Only at shutdown: the leases go back for another node or the next start.
         inFlight.decrementAndGet();
+        busyScopes.remove(run.scopeId());
         stores.deliveries().release(ids(run.items(), 0), node);
       }
     }
@@ -132,6 +146,9 @@ final class WebhookDeliverer {
           run.campaignId(),
           e.toString());
     } finally {
+      // why no count per scope: two streams of one scope (two URLs) may run at once; the set is
+      // only a hint that saves a claim, and a wrong "not busy" costs one claim.
+      busyScopes.remove(first.scopeId());
       inFlight.decrementAndGet();
       onRunDone.run();
     }

@@ -62,9 +62,15 @@ public class WebhookOutbox {
     return signal;
   }
 
-  /** Wakes this node's deliverers once the current transaction commits (a re-queued delivery). */
+  /**
+   * Wakes this node's deliverers to look at every stream once the current transaction commits (a
+   * re-queued delivery).
+   */
   public void wakeAfterCommit() {
-    pending().wrote = true;
+    Pending p = pending();
+    p.wrote = true;
+    p.scopes.clear();
+    p.everything = true;
   }
 
   /** These call attempts ended (their call rows are written in this transaction). */
@@ -95,7 +101,9 @@ public class WebhookOutbox {
     final Set<UUID> calls = new LinkedHashSet<>();
     final List<FinishedContact> contacts = new ArrayList<>();
     final List<Move> moves = new ArrayList<>();
+    final Set<UUID> scopes = new LinkedHashSet<>();
     boolean wrote;
+    boolean everything;
 
     @Override
     public void beforeCommit(boolean readOnly) {
@@ -105,7 +113,7 @@ public class WebhookOutbox {
     @Override
     public void afterCommit() {
       if (wrote) {
-        signal.wake();
+        signal.wake(everything ? Set.of() : scopes);
       }
     }
 
@@ -202,6 +210,9 @@ public class WebhookOutbox {
     // why first: the queue's head rows are locked before the sequences in every transaction.
     queue.writeCounters();
     outbox.insert(numbered(drafts), clock.instant());
+    if (!p.everything) {
+      drafts.forEach(d -> p.scopes.add(d.scope()));
+    }
     return true;
   }
 

@@ -28,6 +28,35 @@ public final class SteppedDeliverer {
             Runnable::run));
   }
 
+  /**
+   * The application's deliverer settings on real threads, as production runs it ({@link
+   * DeliveryLoop} with its own workers, woken by this context's outbox), on the context's clock.
+   * Close it to stop.
+   */
+  public static AutoCloseable running(ApplicationContext context, String node) {
+    WebhookSettings settings = context.getBean(WebhookSettings.class);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(settings.workers());
+    Clock clock = context.getBean(Clock.class);
+    WebhookDeliverer deliverer =
+        WebhookConfiguration.deliverer(
+            context.getBean(WebhookDeliverer.Stores.class),
+            clock,
+            settings,
+            new OutboundAddressPolicy(true, InetAddress::getAllByName),
+            node,
+            pool);
+    DeliveryLoop loop =
+        new DeliveryLoop(
+            deliverer,
+            context.getBean(WebhookOutbox.class).signal(),
+            pool,
+            clock,
+            settings.pollInterval());
+    loop.start();
+    return loop::stop;
+  }
+
   /** Claims and sends what is due; returns the runs claimed. */
   public int deliverDue() {
     return deliverer.deliverDue();
