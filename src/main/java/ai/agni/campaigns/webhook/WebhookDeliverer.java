@@ -111,6 +111,9 @@ final class WebhookDeliverer {
       return 0;
     }
     for (DeliveryRepository.Run run : runs) {
+      if (run.items().isEmpty()) {
+        continue; // its lease moved on between the claim and the read: nothing of ours to send
+      }
       inFlight.incrementAndGet();
       busyScopes.add(run.scopeId());
       try {
