@@ -77,6 +77,28 @@ class WebhookApiTest extends WebhookTestSupport {
   }
 
   @Test
+  void deliveriesAndTheOutboxDepthAreMetricsWithHelpText() throws Exception {
+    Setup s = aSetup(receiver.url("/a"));
+    act(s, aCampaign(s), "start");
+    receiver.next(WebhookReceiver.FAIL);
+    deliverer("node-a").deliverDue();
+
+    String text =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                    "/actuator/prometheus"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(text)
+        .contains("# HELP agni_webhook_deliveries_total Webhook delivery tries by result")
+        .contains("agni_webhook_deliveries_total{result=\"failed\"}")
+        .contains("agni_webhook_deliveries_total{result=\"delivered\"}")
+        .contains("agni_webhook_deliveries_total{result=\"dead\"}")
+        .contains("# HELP agni_webhook_outbox_depth Webhook deliveries pending");
+  }
+
+  @Test
   void badQueryValuesAre400sNamingTheParameter() {
     TestOrg org = newOrganization();
     get(org, DELIVERIES + "?status=failed").invalidField("status");
