@@ -1,10 +1,7 @@
 package ai.agni.campaigns.webhook;
 
-import ai.agni.campaigns.api.PageParams;
 import ai.agni.campaigns.platform.SqlDialect;
 import ai.agni.campaigns.platform.Times;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +17,8 @@ import org.springframework.stereotype.Repository;
  * head with a lease ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, as the engine claims contacts;
  * on H2 a version-guarded update) and leases the next pending rows of its stream with it (a run),
  * which no other node can claim while the head is pending. Later writes are guarded by status and
- * lease owner: 0 rows is a lost race (the lease expired and another node took the row).
+ * lease owner: 0 rows is a lost race (the lease expired and another node took the row). The API's
+ * reads and the manual retry are in {@link DeliveryQueries}.
  */
 @Repository
 class DeliveryRepository {
@@ -35,10 +33,6 @@ class DeliveryRepository {
             AND e.sequence < d.sequence)
       ORDER BY d.next_attempt_at LIMIT ?
       """;
-
-  private static final String COLUMNS =
-      "d.id, d.event_id, d.event, d.organization_id, d.campaign_id, d.url, d.status, d.attempts,"
-          + " d.last_status_code, d.last_error, d.next_attempt_at, d.delivered_at, d.created_at";
 
   private final JdbcClient jdbc;
   private final String lock;
@@ -285,70 +279,5 @@ class DeliveryRepository {
     return jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending'")
         .query(Long.class)
         .single();
-  }
-
-  // ---- the API's side ----------------------------------------------------------------------
-
-  List<DeliveryView> list(UUID organizationId, DeliveryFilter filter, PageParams page) {
-    List<Object> params = filter.params(organizationId);
-    params.add(page.limit());
-    params.add(page.offset());
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM webhook_deliveries d WHERE "
-                + filter.where()
-                + " ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?")
-        .params(params)
-        .query(DeliveryRepository::view)
-        .list();
-  }
-
-  long count(UUID organizationId, DeliveryFilter filter) {
-    return jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries d WHERE " + filter.where())
-        .params(filter.params(organizationId))
-        .query(Long.class)
-        .single();
-  }
-
-  Optional<DeliveryView> find(UUID organizationId, UUID id) {
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM webhook_deliveries d WHERE d.organization_id = ? AND d.id = ?")
-        .params(organizationId, id)
-        .query(DeliveryRepository::view)
-        .optional();
-  }
-
-  /** A dead delivery pending again, due now, with a fresh retry schedule; false unless dead. */
-  boolean requeue(UUID organizationId, UUID id, Instant now) {
-    return jdbc.sql(
-                """
-                UPDATE webhook_deliveries
-                SET status = 'pending', attempts = 0, next_attempt_at = ?, lease_owner = NULL,
-                    lease_until = NULL, version = version + 1
-                WHERE organization_id = ? AND id = ? AND status = 'dead'
-                """)
-            .params(Times.db(now), organizationId, id)
-            .update()
-        == 1;
-  }
-
-  private static DeliveryView view(ResultSet rs, int row) throws SQLException {
-    return new DeliveryView(
-        rs.getObject("id", UUID.class).toString(),
-        rs.getObject("event_id", UUID.class).toString(),
-        rs.getString("event"),
-        rs.getString("url"),
-        rs.getString("status"),
-        rs.getInt("attempts"),
-        rs.getObject("last_status_code", Integer.class),
-        rs.getString("last_error"),
-        "pending".equals(rs.getString("status"))
-            ? Times.iso(Times.instant(rs, "next_attempt_at"))
-            : null,
-        Times.iso(Times.instant(rs, "delivered_at")),
-        Times.iso(Times.instant(rs, "created_at")));
   }
 }

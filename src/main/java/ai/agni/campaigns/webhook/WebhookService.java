@@ -15,12 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 class WebhookService {
 
   private final WebhookSecrets secrets;
-  private final DeliveryRepository deliveries;
+  private final DeliveryQueries deliveries;
   private final WebhookOutbox outbox;
   private final Clock clock;
 
   WebhookService(
-      WebhookSecrets secrets, DeliveryRepository deliveries, WebhookOutbox outbox, Clock clock) {
+      WebhookSecrets secrets, DeliveryQueries deliveries, WebhookOutbox outbox, Clock clock) {
     this.secrets = secrets;
     this.deliveries = deliveries;
     this.outbox = outbox;
