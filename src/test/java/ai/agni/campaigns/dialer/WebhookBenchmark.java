@@ -29,7 +29,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Webhooks under load; not a timed unit test. In one run, on one engine node on real threads (zero
- * ring and talk time, no calls-per-second cap): a warm-up campaign, then campaigns of {@code
+ * ring and talk time, no calls-per-second cap): two warm-up campaigns, then campaigns of {@code
  * bench.webhook.contacts} contacts (default 10,000): without webhook URL; with one URL and nothing
  * sending (the outbox's own cost); then the drain of that backlog to a local receiver ({@link
  * WebhookReceiver}, 127.0.0.1, answering 200) by a deliverer on real threads; with one URL while
@@ -104,7 +104,9 @@ class WebhookBenchmark {
             .params(cipher.seal("bench-secret", Organization.WEBHOOK_SECRET), org)
             .update();
 
+        // why both: the JIT compiles the outbox's path too before anything is measured.
         run(org, quiet, line, contacts() / 5);
+        run(org, hooked, line, contacts() / 5);
         double without = run(org, quiet, line, contacts());
         double outboxOnly = run(org, hooked, line, contacts());
         long backlog = deliveries(org);
@@ -121,6 +123,9 @@ class WebhookBenchmark {
           // why again: later runs of one JVM are faster (JIT); the mean of the first and last
           // run without webhooks brackets the two with them.
           double withoutAgain = run(org, quiet, line, contacts());
+          System.out.printf(
+              "[bench] %s: no webhooks, first run %,.0f, last run %,.0f attempts/s%n",
+              database(), without, withoutAgain);
           report(
               receiver,
               (without + withoutAgain) / 2,
