@@ -226,6 +226,49 @@ abstract class WebhookEventsEngineContract extends EngineTestSupport {
     }
   }
 
+  @Test
+  void aSingleCallReportsItsEndInTheOrganizationsOwnSequence() {
+    EngineFixtures fixtures = fixtures();
+    UUID org = organizations.create("Single " + UUID.randomUUID(), "US", 10, 5).organization().id();
+    UUID agent = fixtures.anAgent(org);
+    jdbc.sql("UPDATE agents SET webhook_urls = '[\"http://127.0.0.1:9/single\"]' WHERE id = ?")
+        .param(agent)
+        .update();
+    var line = fixtures.aPhoneNumber(org, null, null);
+    UUID session = fixtures.aWaitingCall(org, agent, line, "+12125550199", START);
+    MutableClock clock = new MutableClock(START);
+    ManualTaskTimer timer = new ManualTaskTimer();
+    DialerEngine engine = newEngine(clock, timer);
+    engine.wake();
+    boolean ended =
+        stepper(clock, timer, engine)
+            .runUntil(
+                START.plus(Duration.ofHours(1)),
+                () ->
+                    FINAL_CALL_STATUSES.contains(
+                        jdbc.sql("SELECT status FROM calls WHERE id = ?")
+                            .param(session)
+                            .query(String.class)
+                            .single()));
+    assertThat(ended).isTrue();
+
+    Map<String, Object> event =
+        jdbc.sql(
+                "SELECT scope_id, campaign_id, sequence, event, body FROM webhook_events"
+                    + " WHERE organization_id = ?")
+            .param(org)
+            .query()
+            .singleRow();
+    assertThat(event.get("scope_id")).isEqualTo(org);
+    assertThat(event.get("campaign_id")).isNull();
+    assertThat(((Number) event.get("sequence")).longValue()).isEqualTo(1);
+    assertThat(event.get("event")).isEqualTo("call.completed");
+    JsonNode data = json.readTree((String) event.get("body")).get("data");
+    assertThat(data.get("call_session_id").asString()).isEqualTo(session.toString());
+    assertThat(data.get("campaign_id").isNull()).isTrue();
+    assertThat(data.get("callee_number").asString()).isEqualTo("+12125550199");
+  }
+
   private Map<String, Long> eventCounts(UUID campaign) {
     Map<String, Long> out = new HashMap<>();
     jdbc.sql("SELECT event, COUNT(*) AS n FROM webhook_events WHERE scope_id = ? GROUP BY event")
