@@ -5,7 +5,12 @@ import static ai.agni.campaigns.webhook.WebhookReceiver.OK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -201,6 +206,55 @@ class WebhookDeliveryTest extends WebhookTestSupport {
         .extracting(r -> body(r).get("event").asString())
         .containsExactly("campaign.started", "campaign.paused");
     assertThat(deliveries(s.org(), "?status=delivered")).hasSize(2);
+  }
+
+  @Test
+  void twoNodesSendingAtOnceNeverSendOneDeliveryTwiceAndKeepEachStreamInOrder() throws Exception {
+    Setup s = aSetup(receiver.url("/a"), receiver.url("/b"));
+    for (int c = 0; c < 3; c++) {
+      String campaign = aCampaign(s);
+      act(s, campaign, "start");
+      act(s, campaign, "pause");
+      act(s, campaign, "resume");
+      act(s, campaign, "complete");
+    }
+    ExecutorService poolA = Executors.newFixedThreadPool(4);
+    ExecutorService poolB = Executors.newFixedThreadPool(4);
+    try {
+      WebhookDeliverer a = deliverer("node-a", poolA, policy);
+      WebhookDeliverer b = deliverer("node-b", poolB, policy);
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                CompletableFuture.allOf(
+                        CompletableFuture.runAsync(a::deliverDue),
+                        CompletableFuture.runAsync(b::deliverDue))
+                    .join();
+                return receiver.count() >= 24;
+              });
+    } finally {
+      poolA.shutdown();
+      poolB.shutdown();
+    }
+
+    List<WebhookReceiver.Received> got = receiver.received();
+    assertThat(got).hasSize(24);
+    assertThat(got.stream().map(r -> r.path() + " " + r.eventId())).doesNotHaveDuplicates();
+    for (String path : List.of("/a", "/b")) {
+      java.util.Map<String, List<Long>> byCampaign = new java.util.HashMap<>();
+      got.stream()
+          .filter(r -> r.path().equals(path))
+          .map(this::body)
+          .forEach(
+              b ->
+                  byCampaign
+                      .computeIfAbsent(b.get("data").get("id").asString(), k -> new ArrayList<>())
+                      .add(b.get("sequence").asLong()));
+      assertThat(byCampaign).hasSize(3);
+      byCampaign.values().forEach(seq -> assertThat(seq).containsExactly(1L, 2L, 3L, 4L));
+    }
+    assertThat(deliveries(s.org(), "?status=delivered")).hasSize(24);
   }
 
   @Test

@@ -48,7 +48,8 @@ public final class WebhookReceiver implements AutoCloseable {
       String contentType,
       String body,
       String answer,
-      long receivedAtMillis) {
+      long receivedAtMillis,
+      String path) {
 
     public boolean got2xx() {
       return answer.startsWith("2");
@@ -115,7 +116,8 @@ public final class WebhookReceiver implements AutoCloseable {
             exchange.getRequestHeaders().getFirst("Content-Type"),
             new String(body, StandardCharsets.UTF_8),
             answer,
-            System.currentTimeMillis()));
+            System.currentTimeMillis(),
+            exchange.getRequestURI().getPath()));
     if (b instanceof Status s) {
       exchange.sendResponseHeaders(s.code(), -1);
       exchange.close();
