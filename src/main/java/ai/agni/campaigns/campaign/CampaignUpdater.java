@@ -5,6 +5,8 @@ import ai.agni.campaigns.api.ConflictException;
 import ai.agni.campaigns.platform.OperatorLog;
 import ai.agni.campaigns.platform.Times;
 import ai.agni.campaigns.queue.QueueRepository;
+import ai.agni.campaigns.webhook.WebhookEvent;
+import ai.agni.campaigns.webhook.WebhookOutbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -31,6 +33,7 @@ class CampaignUpdater {
   private final QueueRepository queue;
   private final CampaignReferences references;
   private final WorkChangedPublisher wake;
+  private final WebhookOutbox outbox;
   private final Clock clock;
 
   CampaignUpdater(
@@ -39,7 +42,9 @@ class CampaignUpdater {
       QueueRepository queue,
       CampaignReferences references,
       WorkChangedPublisher wake,
+      WebhookOutbox outbox,
       Clock clock) {
+    this.outbox = outbox;
     this.service = service;
     this.campaigns = campaigns;
     this.queue = queue;
@@ -69,6 +74,10 @@ class CampaignUpdater {
           queue.wake(next.id(), clock.instant());
           wake.afterCommit(organizationId, next.id());
         }
+        outbox.campaignMoved(
+            organizationId,
+            next.id(),
+            WebhookEvent.ofCampaignMove(current.status().wire(), next.status().wire()));
         return next;
       }
     }

@@ -8,6 +8,9 @@ import ai.agni.campaigns.queue.QueueRef;
 import ai.agni.campaigns.queue.QueueRepository;
 import ai.agni.campaigns.queue.Settlement;
 import ai.agni.campaigns.telephony.CallResult;
+import ai.agni.campaigns.webhook.FinishedContact;
+import ai.agni.campaigns.webhook.WebhookEvent;
+import ai.agni.campaigns.webhook.WebhookOutbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +49,7 @@ final class AttemptOperations {
   private final EngineCampaignRepository campaigns;
   private final DialRateRepository dialRates;
   private final DialerMetrics metrics;
+  private final WebhookOutbox outbox;
   private final Clock clock;
 
   AttemptOperations(
@@ -58,7 +62,9 @@ final class AttemptOperations {
       EngineCampaignRepository campaigns,
       DialRateRepository dialRates,
       DialerMetrics metrics,
+      WebhookOutbox outbox,
       Clock clock) {
+    this.outbox = outbox;
     this.dialRates = dialRates;
     this.clock = clock;
     this.backoffs = backoffs;
@@ -273,18 +279,28 @@ final class AttemptOperations {
               log.debug("Call {} already settled; lost the race", endings.get(i).attempt());
             }
           }
-          callRecords.finish(
-              mine.stream().map(e -> e.attempt().sessionId()).toList(),
-              mine.stream().map(Ending::result).toList());
+          List<UUID> sessions = mine.stream().map(e -> e.attempt().sessionId()).toList();
+          int[] finished = callRecords.finish(sessions, mine.stream().map(Ending::result).toList());
           List<Settlement> settlements =
               mine.stream().map(Ending::settlement).filter(s -> s != null).toList();
           boolean[] applied = queue.settle(settlements, now);
+          List<FinishedContact> finals = new ArrayList<>();
           for (int i = 0; i < applied.length; i++) {
             if (!applied[i]) {
               // why not a bug: a paused campaign may be deleted while its last calls finish.
               log.debug("Queue row of settled call is gone: {}", settlements.get(i));
+            } else if (settlements.get(i).target().isFinal()) {
+              finals.add(finished(settlements.get(i)));
             }
           }
+          List<UUID> ended = new ArrayList<>();
+          for (int i = 0; i < finished.length; i++) {
+            if (finished[i] == 1) {
+              ended.add(sessions.get(i));
+            }
+          }
+          outbox.callsFinished(ended);
+          outbox.contactsFinished(finals);
           lineEffects(mine, now);
           return mine;
         });
@@ -325,6 +341,7 @@ final class AttemptOperations {
         });
     for (List<UUID> line : refused) {
       List<UUID> paused = campaigns.pauseOnLine(line.get(0), line.get(1), reasons.get(line), now);
+      paused.forEach(id -> outbox.campaignMoved(line.get(0), id, WebhookEvent.CAMPAIGN_PAUSED));
       log.warn(
           "Trunk refused the credentials of number {} (organization {}): {} campaigns paused, {}",
           line.get(1),
@@ -342,6 +359,19 @@ final class AttemptOperations {
 
   private static final Comparator<List<UUID>> LINE_ORDER =
       Comparator.comparing((List<UUID> l) -> l.get(0)).thenComparing(l -> l.get(1));
+
+  /** The {@code contact.finished} of a settlement that made its contact final. */
+  private static FinishedContact finished(Settlement s) {
+    return new FinishedContact(
+        s.organizationId(),
+        s.campaignId(),
+        s.contactId(),
+        null,
+        s.target().wire(),
+        s.attemptUsed() ? s.attempt() : s.attempt() - 1,
+        s.outcome(),
+        s.reason());
+  }
 
   private static PlacedCall placedCall(ClaimedAttempt a, String node, Instant now) {
     AttemptOrigin.CampaignContact c = (AttemptOrigin.CampaignContact) a.origin();

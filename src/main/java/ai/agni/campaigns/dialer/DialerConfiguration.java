@@ -9,6 +9,7 @@ import ai.agni.campaigns.queue.QueueRepository;
 import ai.agni.campaigns.telephony.CallReports;
 import ai.agni.campaigns.telephony.CallResult;
 import ai.agni.campaigns.telephony.TelephonyRouter;
+import ai.agni.campaigns.webhook.WebhookOutbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -44,7 +45,8 @@ class DialerConfiguration {
       DoNotCallFilter dnc,
       LineBackoffRepository backoffs,
       DialRateRepository dialRates,
-      DialerMetrics metrics) {}
+      DialerMetrics metrics,
+      WebhookOutbox outbox) {}
 
   @Bean
   Stores engineStores(
@@ -59,7 +61,8 @@ class DialerConfiguration {
       DoNotCallFilter dnc,
       LineBackoffRepository backoffs,
       DialRateRepository dialRates,
-      DialerMetrics metrics) {
+      DialerMetrics metrics,
+      WebhookOutbox outbox) {
     return new Stores(
         tx,
         campaigns,
@@ -72,7 +75,8 @@ class DialerConfiguration {
         dnc,
         backoffs,
         dialRates,
-        metrics);
+        metrics,
+        outbox);
   }
 
   @Bean
@@ -107,7 +111,7 @@ class DialerConfiguration {
       Executor writes) {
     EngineSignal signal = new EngineSignal();
     CompleteFinishedCampaigns completion =
-        new CompleteFinishedCampaigns(s.tx(), s.campaigns(), s.queue());
+        new CompleteFinishedCampaigns(s.tx(), s.campaigns(), s.queue(), s.outbox());
     AttemptOperations operations =
         new AttemptOperations(
             s.tx(),
@@ -119,6 +123,7 @@ class DialerConfiguration {
             s.campaigns(),
             s.dialRates(),
             s.metrics(),
+            s.outbox(),
             clock);
     OutcomeRecorder recorder =
         new OutcomeRecorder(operations, s.campaigns(), s.metrics(), clock, writes, timer, signal);

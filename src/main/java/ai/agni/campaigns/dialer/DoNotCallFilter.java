@@ -2,6 +2,9 @@ package ai.agni.campaigns.dialer;
 
 import ai.agni.campaigns.queue.ClaimedEntry;
 import ai.agni.campaigns.queue.QueueRepository;
+import ai.agni.campaigns.queue.QueueState;
+import ai.agni.campaigns.webhook.FinishedContact;
+import ai.agni.campaigns.webhook.WebhookOutbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,17 +17,19 @@ import org.springframework.stereotype.Repository;
 /**
  * Keeps numbers on the organization's do-not-call list from ever being dialed: a claimed contact
  * whose phone is listed ends {@code failed} with reason {@code dnc} in the claim transaction, with
- * no call placed and its attempt given back.
+ * no call placed and its attempt given back (and its {@code contact.finished} event written).
  */
 @Repository
 class DoNotCallFilter {
 
   private final JdbcClient jdbc;
   private final QueueRepository queue;
+  private final WebhookOutbox outbox;
 
-  DoNotCallFilter(JdbcClient jdbc, QueueRepository queue) {
+  DoNotCallFilter(JdbcClient jdbc, QueueRepository queue, WebhookOutbox outbox) {
     this.jdbc = jdbc;
     this.queue = queue;
+    this.outbox = outbox;
   }
 
   /** Settles listed contacts as failed / dnc and returns the ones that may be dialed. */
@@ -47,6 +52,20 @@ class DoNotCallFilter {
       }
     }
     queue.markDoNotCall(organizationId, campaignId, dnc, now);
+    outbox.contactsFinished(
+        dnc.stream()
+            .map(
+                c ->
+                    new FinishedContact(
+                        organizationId,
+                        campaignId,
+                        c.contactId(),
+                        c.phone(),
+                        QueueState.FAILED.wire(),
+                        c.attempt() - 1,
+                        "failed",
+                        "dnc"))
+            .toList());
     return out;
   }
 

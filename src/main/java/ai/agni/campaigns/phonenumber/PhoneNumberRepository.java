@@ -4,6 +4,7 @@ import ai.agni.campaigns.platform.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -103,18 +104,33 @@ public class PhoneNumberRepository {
   }
 
   /**
-   * Pauses the organization's active campaigns that dial from this number; returns how many. Part
-   * of the release transaction, so no campaign stays active on a released number.
+   * Pauses the organization's active campaigns that dial from this number; returns them. Part of
+   * the release transaction, so no campaign stays active on a released number.
    */
-  int pauseActiveCampaigns(UUID organizationId, UUID phoneNumberId, Instant now) {
-    return jdbc.sql(
-            """
-            UPDATE campaigns SET status = 'paused', execution_status = 'paused', updated_at = ?,
-                   version = version + 1
-             WHERE organization_id = ? AND phone_number_id = ? AND status = 'active'
-            """)
-        .params(Times.db(now), organizationId, phoneNumberId)
-        .update();
+  List<UUID> pauseActiveCampaigns(UUID organizationId, UUID phoneNumberId, Instant now) {
+    // why select first: the paused campaigns are reported (campaign.paused webhook events).
+    List<UUID> active =
+        jdbc.sql(
+                "SELECT id FROM campaigns WHERE organization_id = ? AND phone_number_id = ?"
+                    + " AND status = 'active' ORDER BY id FOR UPDATE")
+            .params(organizationId, phoneNumberId)
+            .query(UUID.class)
+            .list();
+    List<UUID> paused = new ArrayList<>();
+    for (UUID id : active) {
+      if (jdbc.sql(
+                  """
+                  UPDATE campaigns SET status = 'paused', execution_status = 'paused',
+                         updated_at = ?, version = version + 1
+                   WHERE organization_id = ? AND id = ? AND status = 'active'
+                  """)
+              .params(Times.db(now), organizationId, id)
+              .update()
+          == 1) {
+        paused.add(id);
+      }
+    }
+    return paused;
   }
 
   private static Object[] settings(PhoneNumber number) {

@@ -5,8 +5,11 @@ import ai.agni.campaigns.api.NotFoundException;
 import ai.agni.campaigns.api.Tenant;
 import ai.agni.campaigns.platform.Ids;
 import ai.agni.campaigns.platform.SecretCipher;
+import ai.agni.campaigns.webhook.WebhookEvent;
+import ai.agni.campaigns.webhook.WebhookOutbox;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -23,9 +26,12 @@ class PhoneNumberService {
 
   private final PhoneNumberRepository numbers;
   private final SecretCipher cipher;
+  private final WebhookOutbox outbox;
   private final Clock clock;
 
-  PhoneNumberService(PhoneNumberRepository numbers, SecretCipher cipher, Clock clock) {
+  PhoneNumberService(
+      PhoneNumberRepository numbers, SecretCipher cipher, WebhookOutbox outbox, Clock clock) {
+    this.outbox = outbox;
     this.numbers = numbers;
     this.cipher = cipher;
     this.clock = clock;
@@ -81,7 +87,10 @@ class PhoneNumberService {
     PhoneNumber number = found.orElseThrow(() -> new NotFoundException("Phone number", numberOrId));
     Instant now = clock.instant();
     numbers.markReleased(organizationId, number.id(), now);
-    int paused = numbers.pauseActiveCampaigns(organizationId, number.id(), now);
+    List<UUID> pausedIds = numbers.pauseActiveCampaigns(organizationId, number.id(), now);
+    pausedIds.forEach(
+        campaign -> outbox.campaignMoved(organizationId, campaign, WebhookEvent.CAMPAIGN_PAUSED));
+    int paused = pausedIds.size();
     if (paused > 0) {
       log.info("Released {} and paused {} active campaign(s) on it", number.phoneNumber(), paused);
     }

@@ -435,6 +435,15 @@ public class QueueRepository {
     return heads.plan(campaignId, seenWorkSeq, nextWorkAt);
   }
 
+  /**
+   * Writes this transaction's counter changes now instead of just before the commit. For a writer
+   * that locks rows of its own at commit time (the webhook outbox's sequences): taking the head
+   * rows first in every transaction keeps one lock order, so the two never deadlock.
+   */
+  public void writeCounters() {
+    heads.flush();
+  }
+
   /** The earliest planned work after {@code now}, over all campaigns. */
   public Optional<Instant> nextWorkAfter(Instant now) {
     return heads.nextWorkAfter(now);

@@ -124,7 +124,8 @@ class DialerBehaviourTest extends EngineTestSupport {
     assertThat(completedAt).isNotNull();
     assertThat(completedAt(campaign.id())).isEqualTo(completedAt);
     boolean completedAgain =
-        new CompleteFinishedCampaigns(stores.tx(), stores.campaigns(), stores.queue())
+        new CompleteFinishedCampaigns(
+                stores.tx(), stores.campaigns(), stores.queue(), stores.outbox())
             .completeIfFinished(campaign.organizationId(), campaign.id(), clock.instant(), true);
     assertThat(completedAgain).isFalse();
     assertThat(
