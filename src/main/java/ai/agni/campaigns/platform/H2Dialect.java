@@ -15,4 +15,9 @@ final class H2Dialect implements SqlDialect {
   public boolean supportsSkipLocked() {
     return false;
   }
+
+  @Override
+  public boolean supportsUpdateReturning() {
+    return false;
+  }
 }

@@ -12,4 +12,9 @@ final class PostgresDialect implements SqlDialect {
   public boolean supportsSkipLocked() {
     return true;
   }
+
+  @Override
+  public boolean supportsUpdateReturning() {
+    return true;
+  }
 }

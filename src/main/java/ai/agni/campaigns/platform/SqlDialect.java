@@ -10,4 +10,7 @@ public interface SqlDialect {
 
   /** Whether {@code SELECT ... FOR UPDATE SKIP LOCKED} is proven on this database. */
   boolean supportsSkipLocked();
+
+  /** Whether {@code UPDATE ... RETURNING} gives back the updated rows in the one statement. */
+  boolean supportsUpdateReturning();
 }

@@ -168,8 +168,8 @@ class DeliveryRepository {
     jdbc.sql(
             """
             SELECT d.id, d.event_id, d.event, d.sequence, d.attempts, d.organization_id,
-                   d.campaign_id, e.body
-            FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
+                   d.campaign_id, d.body
+            FROM webhook_deliveries d
             WHERE d.id IN (:ids) AND d.status = 'pending' AND d.lease_owner = :node
               AND d.lease_until = :until
             ORDER BY d.sequence

@@ -127,7 +127,7 @@ abstract class WebhookEventsEngineContract extends EngineTestSupport {
     Map<String, Object> numbers =
         jdbc.sql(
                 "SELECT MIN(sequence) AS lo, MAX(sequence) AS hi, COUNT(DISTINCT sequence) AS n"
-                    + " FROM webhook_events WHERE scope_id = ?")
+                    + " FROM webhook_deliveries WHERE scope_id = ?")
             .param(campaign)
             .query()
             .singleRow();
@@ -143,7 +143,8 @@ abstract class WebhookEventsEngineContract extends EngineTestSupport {
         .isEqualTo(total);
 
     Map<String, Long> finals = new HashMap<>();
-    jdbc.sql("SELECT body FROM webhook_events WHERE scope_id = ? AND event = 'contact.finished'")
+    jdbc.sql(
+            "SELECT body FROM webhook_deliveries WHERE scope_id = ? AND event = 'contact.finished'")
         .param(campaign)
         .query(String.class)
         .list()
@@ -254,7 +255,7 @@ abstract class WebhookEventsEngineContract extends EngineTestSupport {
 
     Map<String, Object> event =
         jdbc.sql(
-                "SELECT scope_id, campaign_id, sequence, event, body FROM webhook_events"
+                "SELECT scope_id, campaign_id, sequence, event, body FROM webhook_deliveries"
                     + " WHERE organization_id = ?")
             .param(org)
             .query()
@@ -271,7 +272,9 @@ abstract class WebhookEventsEngineContract extends EngineTestSupport {
 
   private Map<String, Long> eventCounts(UUID campaign) {
     Map<String, Long> out = new HashMap<>();
-    jdbc.sql("SELECT event, COUNT(*) AS n FROM webhook_events WHERE scope_id = ? GROUP BY event")
+    jdbc.sql(
+            "SELECT event, COUNT(DISTINCT event_id) AS n FROM webhook_deliveries"
+                + " WHERE scope_id = ? GROUP BY event")
         .param(campaign)
         .query(
             (org.springframework.jdbc.core.RowCallbackHandler)

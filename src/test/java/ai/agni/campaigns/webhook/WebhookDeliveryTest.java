@@ -77,8 +77,20 @@ class WebhookDeliveryTest extends WebhookTestSupport {
 
     assertThat(deliveries(s.org(), "")).hasSize(2);
     assertThat(deliveries(quiet.org(), "")).isEmpty();
+    // why: the two rows carry one event (one id, one body), one row per URL.
     assertThat(
-            jdbc.sql("SELECT COUNT(*) FROM webhook_events WHERE organization_id = ?")
+            jdbc.sql(
+                    "SELECT COUNT(DISTINCT event_id) AS ids, COUNT(DISTINCT body) AS bodies,"
+                        + " COUNT(DISTINCT url) AS urls FROM webhook_deliveries"
+                        + " WHERE organization_id = ?")
+                .param(s.orgId())
+                .query()
+                .singleRow())
+        .extractingByKeys("ids", "bodies", "urls")
+        .map(n -> ((Number) n).longValue())
+        .containsExactly(1L, 1L, 2L);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE organization_id = ?")
                 .param(quiet.orgId())
                 .query(Long.class)
                 .single())
