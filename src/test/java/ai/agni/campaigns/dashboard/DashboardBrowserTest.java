@@ -3,12 +3,10 @@ package ai.agni.campaigns.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.agni.campaigns.organization.OrganizationService;
+import ai.agni.campaigns.testsupport.LiveApi;
 import ai.agni.campaigns.testsupport.RealPeers;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,8 +88,8 @@ class DashboardBrowserTest {
   @Autowired ObjectMapper json;
   @Autowired OrganizationService organizations;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private String key;
+  private LiveApi api;
   private int numbers;
   private WebDriver driver;
   private WebDriverWait wait;
@@ -137,17 +135,18 @@ class DashboardBrowserTest {
   @Test
   void anOperatorRunsACampaignFromTheDashboard() throws Exception {
     key = organizations.create("Dashboard " + UUID.randomUUID(), "US", 100, 50).apiKey();
+    api = new LiveApi(port, key);
     String campaignId = campaignWithContacts("Spring reminders <b>&amp;</b>", CONTACTS);
     String emptyId = campaignWithContacts("Empty campaign", 0);
 
     // The page loads without a key, from /dashboard and /dashboard/, with its security headers.
-    HttpResponse<String> page = get("/dashboard/", null);
+    HttpResponse<String> page = api.get("/dashboard/", null);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
     assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
         .contains("script-src 'self'");
-    assertThat(get("/dashboard/dashboard.js", null).statusCode()).isEqualTo(200);
-    driver.get(base() + "/dashboard");
+    assertThat(api.get("/dashboard/dashboard.js", null).statusCode()).isEqualTo(200);
+    driver.get("http://127.0.0.1:" + port + "/dashboard");
     assertThat(driver.getCurrentUrl()).endsWith("/dashboard/");
 
     // A wrong key shows the API's message and stays on sign-in.
@@ -218,7 +217,7 @@ class DashboardBrowserTest {
     waitFor(By.cssSelector("tr[data-campaign-id='" + emptyId + "'] a")).click();
     waitForText(By.id("campaign-status"), "draft");
     click("action-start");
-    HttpResponse<String> refused = post("/api/v1/campaigns/" + emptyId + "/start", key);
+    HttpResponse<String> refused = api.post("/api/v1/campaigns/" + emptyId + "/start", key);
     assertThat(refused.statusCode()).isEqualTo(409);
     String conflict = json.readTree(refused.body()).get("message").asString();
     assertThat(conflict).isNotBlank();
@@ -246,11 +245,11 @@ class DashboardBrowserTest {
     waitFor(By.id("api-key"));
     assertThat(sessionKey()).isNull();
     JsonNode second =
-        json.readTree(send("POST", "/api/v1/api-keys", "{\"name\":\"revoked soon\"}").body());
+        json.readTree(api.ok("POST", "/api/v1/api-keys", "{\"name\":\"revoked soon\"}"));
     signIn(second.at("/data/api_key").asString());
     // Signing in again returns to the page that was open (the address keeps it): the list.
     waitFor(By.cssSelector("tr[data-campaign-id='" + campaignId + "']"));
-    send("DELETE", "/api/v1/api-keys/" + second.at("/data/id").asString(), null);
+    api.ok("DELETE", "/api/v1/api-keys/" + second.at("/data/id").asString(), null);
     waitForText(By.id("sign-in-error"), "Invalid or revoked API key");
     assertThat(driver.findElement(By.id("sign-in-view")).isDisplayed()).isTrue();
     assertThat(sessionKey()).isNull();
@@ -351,14 +350,13 @@ class DashboardBrowserTest {
   /** A draft campaign, open all day every day in UTC, three calls at a time, no retries. */
   private String campaignWithContacts(String name, int contacts) throws Exception {
     String agent =
-        send("POST", "/api/v1/agents/", "{\"name\":\"Agent\",\"ringDurationMs\":1000}").body();
+        api.ok("POST", "/api/v1/agents/", "{\"name\":\"Agent\",\"ringDurationMs\":1000}");
     String caller = "+1415555%04d".formatted(100 + numbers++);
     String number =
-        send(
-                "POST",
-                "/api/v1/phone-numbers",
-                "{\"phone_number\":\"%s\",\"max_concurrent\":4}".formatted(caller))
-            .body();
+        api.ok(
+            "POST",
+            "/api/v1/phone-numbers",
+            "{\"phone_number\":\"%s\",\"max_concurrent\":4}".formatted(caller));
     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
     String body =
         """
@@ -373,31 +371,19 @@ class DashboardBrowserTest {
                 caller,
                 now.minusHours(1).format(HH_MM),
                 now.plusHours(2).format(HH_MM));
-    String id =
-        json.readTree(send("POST", "/api/v1/campaigns/", body).body()).at("/data/id").asString();
+    String id = json.readTree(api.ok("POST", "/api/v1/campaigns/", body)).at("/data/id").asString();
     if (contacts > 0) {
       StringBuilder csv = new StringBuilder("phone,first_name,last_name\n");
       for (int i = 0; i < contacts; i++) {
         csv.append("+1415555%04d,Dash,Contact%d\n".formatted(3000 + i, i));
       }
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(base() + "/api/v1/contacts/import?campaign_id=" + id))
-              .header("X-Api-Key", key)
-              .header("Content-Type", "text/csv")
-              .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
-              .build();
-      HttpResponse<String> imported = http.send(request, HttpResponse.BodyHandlers.ofString());
-      assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+      api.postCsv("/api/v1/contacts/import?campaign_id=" + id, csv.toString());
     }
     return id;
   }
 
   private JsonNode apiCampaign(String id) {
-    try {
-      return json.readTree(send("GET", "/api/v1/campaigns/" + id, null).body()).get("data");
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
+    return json.readTree(api.ok("GET", "/api/v1/campaigns/" + id, null)).get("data");
   }
 
   private Map<String, Long> apiStats(String id) {
@@ -411,56 +397,12 @@ class DashboardBrowserTest {
 
   private long callSessionTotal(String campaignId) throws Exception {
     return json.readTree(
-            send(
-                    "GET",
-                    "/api/v1/calling/call-sessions?campaign_id=" + campaignId + "&page_size=1",
-                    null)
-                .body())
+            api.ok(
+                "GET",
+                "/api/v1/calling/call-sessions?campaign_id=" + campaignId + "&page_size=1",
+                null))
         .at("/data/total")
         .asLong();
-  }
-
-  private HttpResponse<String> send(String method, String path, String body)
-      throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base() + path))
-                .header("X-Api-Key", key)
-                .header("Content-Type", "application/json")
-                .method(
-                    method,
-                    body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode())
-        .as(method + " " + path + " -> " + response.body())
-        .isEqualTo(200);
-    return response;
-  }
-
-  private HttpResponse<String> post(String path, String apiKey)
-      throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base() + path))
-            .header("X-Api-Key", apiKey)
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> get(String path, String apiKey)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path));
-    if (apiKey != null) {
-      request.header("X-Api-Key", apiKey);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private String base() {
-    return "http://127.0.0.1:" + port;
   }
 
   /** chromium and chromedriver (Debian packages chromium, chromium-driver). */

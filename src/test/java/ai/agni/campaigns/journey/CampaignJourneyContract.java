@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.agni.campaigns.organization.OrganizationService;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import ai.agni.campaigns.testsupport.LiveApi;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -51,12 +47,13 @@ abstract class CampaignJourneyContract {
   @Autowired ObjectMapper json;
   @Autowired OrganizationService organizations;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private String key;
+  private LiveApi api;
 
   @Test
   void aCampaignRunsFromActivationToCompletedThroughTheApi() throws Exception {
-    key = organizations.create("Journey " + UUID.randomUUID(), "US", 100, 50).apiKey();
+    api =
+        new LiveApi(
+            port, organizations.create("Journey " + UUID.randomUUID(), "US", 100, 50).apiKey());
 
     String agent = call("POST", "/agents/", "{\"name\":\"Journey agent\",\"ringDurationMs\":1000}");
     String agentId = json.readTree(agent).at("/data/id").asString();
@@ -150,42 +147,15 @@ abstract class CampaignJourneyContract {
 
   private int imported;
 
-  private String csvImport(int count, String query) throws IOException, InterruptedException {
+  private String csvImport(int count, String query) {
     StringBuilder csv = new StringBuilder("phone,first_name,last_name,plan\n");
     for (int i = 0; i < count; i++, imported++) {
       csv.append("+1415555%04d,Journey,Contact%d,gold\n".formatted(2000 + imported, imported));
     }
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base() + "/contacts/import" + query))
-            .header("X-Api-Key", key)
-            .header("Content-Type", "text/csv")
-            .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
-            .build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return response.body();
+    return api.postCsv("/api/v1/contacts/import" + query, csv.toString());
   }
 
-  private String call(String method, String path, String body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(base() + path))
-            .header("X-Api-Key", key)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    HttpResponse<String> response =
-        http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode())
-        .as(method + " " + path + " -> " + response.body())
-        .isEqualTo(200);
-    return response.body();
-  }
-
-  private String base() {
-    return "http://127.0.0.1:" + port + "/api/v1";
+  private String call(String method, String path, String body) {
+    return api.ok(method, "/api/v1" + path, body);
   }
 }

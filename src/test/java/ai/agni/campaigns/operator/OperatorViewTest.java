@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.agni.campaigns.organization.OrganizationService;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import ai.agni.campaigns.testsupport.LiveApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,14 +58,13 @@ class OperatorViewTest {
   @Autowired ObjectMapper json;
   @Autowired OrganizationService organizations;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private String key;
+  private LiveApi api;
 
   @Test
   void aSimulatedCampaignShowsInMetricsAndJsonLogs(CapturedOutput output) throws Exception {
     OrganizationService.CreatedOrganization org =
         organizations.create("Operator " + UUID.randomUUID(), "US", 100, 50);
-    key = org.apiKey();
+    api = new LiveApi(port, org.apiKey());
     String campaignId = runCampaign();
 
     String scrape = get("/actuator/prometheus");
@@ -258,30 +254,12 @@ class OperatorViewTest {
     return total;
   }
 
-  private String get(String path) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    return response.body();
+  /** A GET without a key (the scrape, the dashboard's metrics). */
+  private String get(String path) {
+    return new LiveApi(port, null).ok("GET", path, null);
   }
 
-  private String call(String method, String path, String body) throws Exception {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
-            .header("X-Api-Key", key)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    HttpResponse<String> response =
-        http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode())
-        .as(method + " " + path + " -> " + response.body())
-        .isEqualTo(200);
-    return response.body();
+  private String call(String method, String path, String body) {
+    return api.ok(method, "/api/v1" + path, body);
   }
 }
