@@ -34,7 +34,7 @@ public final class CallingWindow {
    * Days of spans examined by {@link #nextOpen}: one week covers every weekday, a second week
    * covers an allowed day whose only span vanished in a DST gap.
    */
-  private static final int SEARCH_DAYS = 16;
+  private static final int SEARCH_DAYS = 17;
 
   private CallingWindow() {}
 
@@ -53,8 +53,9 @@ public final class CallingWindow {
     if (!beforeEnd(window, start)) {
       return Optional.empty();
     }
-    // Begin one day early: yesterday's overnight span may still be open.
-    LocalDate day = start.atZone(zone).toLocalDate().minusDays(1);
+    // Begin two days early: yesterday's overnight span may still be open, and after a fall-back
+    // across midnight the local date reads a day behind the spans already opened.
+    LocalDate day = start.atZone(zone).toLocalDate().minusDays(2);
     for (int i = 0; i < SEARCH_DAYS; i++, day = day.plusDays(1)) {
       Optional<Span> span = spanOn(window, zone, day);
       if (span.isEmpty() || !span.get().close().isAfter(start)) {
@@ -112,10 +113,17 @@ public final class CallingWindow {
     return Optional.of(open);
   }
 
-  /** The span containing {@code at}, ignoring bounds. Only today's and yesterday's can. */
+  /**
+   * The span containing {@code at}, ignoring bounds. Usually today's or yesterday's; why also the
+   * day before yesterday and tomorrow: a fall-back that crosses local midnight (America/St_Johns
+   * until 2010) shows yesterday's date again after tomorrow's span, by its first occurrence of the
+   * start time, has opened. {@link #nextOpen} and this must agree at every instant.
+   */
   private static Optional<Span> spanAt(DailyWindow window, ZoneId zone, Instant at) {
     LocalDate today = at.atZone(zone).toLocalDate();
-    for (LocalDate day = today.minusDays(1); !day.isAfter(today); day = day.plusDays(1)) {
+    for (LocalDate day = today.minusDays(2);
+        !day.isAfter(today.plusDays(1));
+        day = day.plusDays(1)) {
       Optional<Span> span = spanOn(window, zone, day);
       if (span.isPresent() && span.get().contains(at)) {
         return span;
@@ -140,7 +148,7 @@ public final class CallingWindow {
    * The first instant at which the local clock reads {@code local} or later: the transition instant
    * when {@code local} falls in a gap, the earlier offset when it falls in an overlap.
    */
-  static Instant reached(LocalDateTime local, ZoneId zone) {
+  public static Instant reached(LocalDateTime local, ZoneId zone) {
     ZoneOffsetTransition transition = zone.getRules().getTransition(local);
     if (transition != null && transition.isGap()) {
       return transition.getInstant();
