@@ -1,6 +1,7 @@
 package ai.agni.campaigns.contact;
 
 import ai.agni.campaigns.platform.Ids;
+import ai.agni.campaigns.queue.QueueRepository;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,11 +30,14 @@ public class ContactBatchWriter {
   private static final Logger log = LoggerFactory.getLogger(ContactBatchWriter.class);
 
   private final ContactRepository contacts;
+  private final QueueRepository queue;
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  ContactBatchWriter(ContactRepository contacts, TransactionTemplate tx, Clock clock) {
+  ContactBatchWriter(
+      ContactRepository contacts, QueueRepository queue, TransactionTemplate tx, Clock clock) {
     this.contacts = contacts;
+    this.queue = queue;
     this.tx = tx;
     this.clock = clock;
   }
@@ -66,13 +70,19 @@ public class ContactBatchWriter {
         .forEach(contact -> existing.put(contact.phone(), contact));
     List<Contact> toCreate = new ArrayList<>();
     List<Contact> toUpdate = new ArrayList<>();
+    Map<UUID, String> rezoned = new HashMap<>();
     int skipped = 0;
     for (ContactFields row : rows) {
       Contact old = existing.get(row.phone());
       if (old == null) {
         toCreate.add(row.create(Ids.newId(), organizationId, now));
       } else if (policy == DuplicatePolicy.UPDATE) {
-        toUpdate.add(row.applyTo(old, now));
+        Contact updated = row.applyTo(old, now);
+        toUpdate.add(updated);
+        String zones = ContactRepository.zoneKey(updated);
+        if (!zones.equals(ContactRepository.zoneKey(old))) {
+          rezoned.put(updated.id(), zones);
+        }
       } else {
         skipped++;
       }
@@ -80,6 +90,8 @@ public class ContactBatchWriter {
     List<Contact> created = inserted(toCreate, contacts.insertAll(toCreate));
     skipped += toCreate.size() - created.size();
     contacts.updateAll(toUpdate);
+    // why: a changed timezone moves the contact's queue rows to its new zone group at once.
+    queue.rezone(organizationId, rezoned);
     return new BatchOutcome(created, toUpdate, skipped);
   }
 

@@ -1,6 +1,7 @@
 package ai.agni.campaigns.contact;
 
 import ai.agni.campaigns.api.PageParams;
+import ai.agni.campaigns.campaign.schedule.CalleeZones;
 import ai.agni.campaigns.platform.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +23,7 @@ class ContactRepository {
 
   private static final String COLUMNS =
       "id, organization_id, first_name, last_name, email, phone, company, timezone, metadata,"
-          + " tags, notes, created_at, updated_at";
+          + " tags, notes, created_at, updated_at, zones";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -99,7 +100,7 @@ class ContactRepository {
   /** Throws {@code DuplicateKeyException} when the phone is taken. */
   void insert(Contact contact) {
     template.update(
-        "INSERT INTO contacts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO contacts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         insertValues(contact));
   }
 
@@ -116,7 +117,7 @@ class ContactRepository {
     return template.batchUpdate(
         "INSERT INTO contacts ("
             + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         rows);
   }
 
@@ -139,6 +140,7 @@ class ContactRepository {
             json.writeValueAsString(c.tags()),
             c.notes(),
             Times.db(c.updatedAt()),
+            zoneKey(c),
             c.organizationId(),
             c.id()
           });
@@ -146,7 +148,7 @@ class ContactRepository {
     template.batchUpdate(
         """
         UPDATE contacts SET first_name = ?, last_name = ?, email = ?, phone = ?, company = ?,
-               timezone = ?, metadata = ?, tags = ?, notes = ?, updated_at = ?
+               timezone = ?, metadata = ?, tags = ?, notes = ?, updated_at = ?, zones = ?
         WHERE organization_id = ? AND id = ?
         """,
         rows);
@@ -178,8 +180,17 @@ class ContactRepository {
       json.writeValueAsString(c.tags()),
       c.notes(),
       Times.db(c.createdAt()),
-      Times.db(c.updatedAt())
+      Times.db(c.updatedAt()),
+      zoneKey(c)
     };
+  }
+
+  /**
+   * The contact's own time zones as stored (docs/api.md §12): resolved once here, whenever it is
+   * written, never per dial.
+   */
+  static String zoneKey(Contact c) {
+    return CalleeZones.keyOf(c.timezone(), c.phone());
   }
 
   private Contact map(ResultSet rs, int row) throws SQLException {

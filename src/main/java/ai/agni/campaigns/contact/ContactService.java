@@ -73,6 +73,10 @@ class ContactService {
             }
             Contact updated = fields.applyTo(old, clock.instant());
             contacts.updateAll(List.of(updated));
+            String zones = ContactRepository.zoneKey(updated);
+            if (!zones.equals(ContactRepository.zoneKey(old))) {
+              queue.rezone(organizationId, java.util.Map.of(updated.id(), zones));
+            }
             return updated;
           });
     } catch (DuplicateKeyException e) {

@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param variables the contact's fields handed to the agent
  * @param dueSince since when the contact was due by its own row: its retry time, or when it was
  *     added for a first attempt (the window and the campaign's activation may make it later)
+ * @param zoneKey the contact's time zones as stored in its queue row (see CalleeZones)
  */
 public record ClaimedEntry(
     UUID contactId,
@@ -19,4 +20,5 @@ public record ClaimedEntry(
     long version,
     String phone,
     Map<String, String> variables,
-    Instant dueSince) {}
+    Instant dueSince,
+    String zoneKey) {}

@@ -23,8 +23,8 @@ final class ContactVariables {
   private ContactVariables() {}
 
   /**
-   * A claimed queue row (contact_id, attempts, version, next_attempt_at, added_at) with its
-   * contact's fields.
+   * A claimed queue row (contact_id, attempts, version, next_attempt_at, added_at, zone_key) with
+   * its contact's fields.
    */
   static ClaimedEntry claimed(ResultSet rs, int row) throws SQLException {
     Instant next = Times.instant(rs, "next_attempt_at");
@@ -34,7 +34,8 @@ final class ContactVariables {
         rs.getLong("version"),
         rs.getString("phone"),
         of(rs),
-        next != null ? next : Times.instant(rs, "added_at"));
+        next != null ? next : Times.instant(rs, "added_at"),
+        rs.getString("zone_key"));
   }
 
   static Map<String, String> of(ResultSet rs) throws SQLException {

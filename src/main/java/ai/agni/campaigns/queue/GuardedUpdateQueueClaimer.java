@@ -16,9 +16,9 @@ final class GuardedUpdateQueueClaimer implements QueueClaimer {
 
   private static final String SELECT =
       """
-      SELECT cc.contact_id, cc.attempts, cc.version, cc.next_attempt_at, cc.added_at, %s
+      SELECT cc.contact_id, cc.attempts, cc.version, cc.next_attempt_at, cc.added_at, cc.zone_key, %s
       FROM campaign_contacts cc JOIN contacts c ON c.id = cc.contact_id
-      WHERE cc.campaign_id = ? AND cc.state = 'pending' AND %s AND cc.organization_id = ?
+      WHERE cc.campaign_id = ? AND cc.state = 'pending' AND %s%s AND cc.organization_id = ?
       %s LIMIT ?
       """;
 
@@ -40,12 +40,19 @@ final class GuardedUpdateQueueClaimer implements QueueClaimer {
 
   @Override
   public List<ClaimedEntry> claim(
-      UUID organizationId, UUID campaignId, int limit, String node, Instant now, Instant until) {
+      UUID organizationId,
+      UUID campaignId,
+      String zoneKey,
+      int limit,
+      String node,
+      Instant now,
+      Instant until) {
     List<ClaimedEntry> due =
         new ArrayList<>(
             select(
                 organizationId,
                 campaignId,
+                zoneKey,
                 "cc.next_attempt_at <= ?",
                 "ORDER BY cc.next_attempt_at",
                 now,
@@ -55,6 +62,7 @@ final class GuardedUpdateQueueClaimer implements QueueClaimer {
           select(
               organizationId,
               campaignId,
+              zoneKey,
               "cc.next_attempt_at IS NULL",
               "",
               null,
@@ -79,7 +87,8 @@ final class GuardedUpdateQueueClaimer implements QueueClaimer {
                 c.version() + 1,
                 c.phone(),
                 c.variables(),
-                c.dueSince()));
+                c.dueSince(),
+                c.zoneKey()));
       } else if (counts[i] > 1) {
         throw new IllegalStateException("Indicates a bug: claim updated " + counts[i] + " rows");
       }
@@ -88,11 +97,22 @@ final class GuardedUpdateQueueClaimer implements QueueClaimer {
   }
 
   private List<ClaimedEntry> select(
-      UUID organizationId, UUID campaignId, String due, String order, Instant now, int limit) {
+      UUID organizationId,
+      UUID campaignId,
+      String zoneKey,
+      String due,
+      String order,
+      Instant now,
+      int limit) {
+    String zone = zoneKey == null ? "" : " AND cc.zone_key = ?";
     JdbcClient.StatementSpec spec =
-        jdbc.sql(SELECT.formatted(QueueClaimer.CONTACT_COLUMNS, due, order)).param(campaignId);
+        jdbc.sql(SELECT.formatted(QueueClaimer.CONTACT_COLUMNS, due, zone, order))
+            .param(campaignId);
     if (now != null) {
       spec = spec.param(Times.db(now));
+    }
+    if (zoneKey != null) {
+      spec = spec.param(zoneKey);
     }
     return spec.param(organizationId).param(limit).query(ContactVariables::claimed).list();
   }

@@ -12,16 +12,18 @@ import java.util.UUID;
  */
 interface QueueClaimer {
 
+  /** With a {@code zoneKey}, only contacts of that zone group; null: any. */
   List<ClaimedEntry> claim(
       UUID organizationId,
       UUID campaignId,
+      String zoneKey,
       int limit,
       String node,
       Instant now,
       Instant leaseUntil);
 
   /** Where this node's next claim of first attempts starts (null: the front of the queue). */
-  default UUID cursor(UUID campaignId) {
+  default UUID cursor(UUID campaignId, String zoneKey) {
     return null;
   }
 

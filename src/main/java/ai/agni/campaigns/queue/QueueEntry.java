@@ -8,6 +8,9 @@ import java.util.UUID;
  *
  * @param lastReason the reason of the last outcome, or why the contact was finished without a call
  *     ({@code dnc}); kept while a later attempt is live
+ * @param zoneKey the contact's time zones (see CalleeZones), "" when none is known
+ * @param waitReason why the engine moved the pending contact to {@code nextAttemptAt} (a rule such
+ *     as {@code frequency_cap}), or null when that is its retry gap
  */
 public record QueueEntry(
     UUID contactId,
@@ -21,4 +24,6 @@ public record QueueEntry(
     String lastReason,
     Instant nextAttemptAt,
     Integer lastDurationSec,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    String zoneKey,
+    String waitReason) {}

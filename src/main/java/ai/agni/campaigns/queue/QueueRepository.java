@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,22 +67,29 @@ public class QueueRepository {
     String sql =
         """
         INSERT INTO campaign_contacts (campaign_id, contact_id, organization_id, state, attempts,
-          next_attempt_at, version, added_at, updated_at)
-        VALUES (?, ?, ?, 'pending', 0, NULL, 0, ?, ?)
+          next_attempt_at, version, added_at, updated_at, zone_key)
+        VALUES (?, ?, ?, 'pending', 0, NULL, 0, ?, ?, ?)
         ON CONFLICT DO NOTHING
         """;
     List<UUID> ids = List.copyOf(new LinkedHashSet<>(contactIds));
     int added = 0;
+    Set<String> groups = new TreeSet<>();
     for (List<UUID> chunk : chunks(ids)) {
+      Map<UUID, String> zones = zoneKeys(organizationId, chunk);
       List<Object[]> rows = new ArrayList<>();
       for (UUID contactId : chunk) {
+        String key = zones.getOrDefault(contactId, "");
+        groups.add(key);
         rows.add(
-            new Object[] {campaignId, contactId, organizationId, Times.db(now), Times.db(now)});
+            new Object[] {
+              campaignId, contactId, organizationId, Times.db(now), Times.db(now), key
+            });
       }
       for (int count : batch.batchUpdate(sql, rows)) {
         added += Math.max(count, 0);
       }
     }
+    addZoneGroups(campaignId, groups);
     heads.change(
         campaignId,
         new StatsDelta().added(QueueState.PENDING, added),
@@ -88,6 +97,70 @@ public class QueueRepository {
         false,
         now);
     return added;
+  }
+
+  /** The stored zone keys of these contacts of the organization. */
+  private Map<UUID, String> zoneKeys(UUID organizationId, List<UUID> contactIds) {
+    Map<UUID, String> keys = new HashMap<>();
+    jdbc.sql("SELECT id, zones FROM contacts WHERE organization_id = :org AND id IN (:ids)")
+        .param("org", organizationId)
+        .param("ids", contactIds)
+        .query(
+            rs -> {
+              String zones = rs.getString("zones");
+              keys.put(rs.getObject("id", UUID.class), zones == null ? "" : zones);
+            });
+    return keys;
+  }
+
+  private void addZoneGroups(UUID campaignId, Collection<String> zoneKeys) {
+    List<Object[]> rows = new ArrayList<>();
+    zoneKeys.forEach(key -> rows.add(new Object[] {campaignId, key}));
+    if (!rows.isEmpty()) {
+      batch.batchUpdate(
+          "INSERT INTO campaign_zones (campaign_id, zone_key) VALUES (?, ?) ON CONFLICT DO NOTHING",
+          rows);
+    }
+  }
+
+  /**
+   * The contacts' zones changed (their timezone or number did): their queue rows follow, in every
+   * campaign, and each campaign knows the new zone groups.
+   */
+  public void rezone(UUID organizationId, Map<UUID, String> zoneKeyByContact) {
+    if (zoneKeyByContact.isEmpty()) {
+      return;
+    }
+    List<Object[]> rows = new ArrayList<>();
+    zoneKeyByContact.forEach(
+        (contact, key) -> rows.add(new Object[] {key, organizationId, contact}));
+    batch.batchUpdate(
+        "UPDATE campaign_contacts SET zone_key = ? WHERE organization_id = ? AND contact_id = ?",
+        rows);
+    for (List<UUID> chunk : chunks(List.copyOf(zoneKeyByContact.keySet()))) {
+      List<Object[]> groups =
+          jdbc.sql(
+                  "SELECT DISTINCT campaign_id, zone_key FROM campaign_contacts"
+                      + " WHERE organization_id = :org AND contact_id IN (:ids)")
+              .param("org", organizationId)
+              .param("ids", chunk)
+              .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)})
+              .list();
+      if (!groups.isEmpty()) {
+        batch.batchUpdate(
+            "INSERT INTO campaign_zones (campaign_id, zone_key) VALUES (?, ?)"
+                + " ON CONFLICT DO NOTHING",
+            groups);
+      }
+    }
+  }
+
+  /** The zone groups of a campaign's queue (a few dozen at most), in key order. */
+  public List<String> zoneGroups(UUID campaignId) {
+    return jdbc.sql("SELECT zone_key FROM campaign_zones WHERE campaign_id = ? ORDER BY zone_key")
+        .param(campaignId)
+        .query(String.class)
+        .list();
   }
 
   /** The campaign has (possibly) new work at {@code at}: activated, resumed or changed. */
@@ -137,7 +210,9 @@ public class QueueRepository {
                     rs.getString("last_reason"),
                     Times.instant(rs, "next_attempt_at"),
                     rs.getObject("last_duration_sec", Integer.class),
-                    Times.instant(rs, "updated_at")))
+                    Times.instant(rs, "updated_at"),
+                    rs.getString("zone_key"),
+                    rs.getString("wait_reason")))
         .list();
   }
 
@@ -249,53 +324,71 @@ public class QueueRepository {
 
   /** Claims up to {@code limit} due contacts for {@code node}, counters moved; call in a tx. */
   public List<ClaimedEntry> claim(
-      UUID organizationId, UUID campaignId, int limit, String node, Instant now, Instant until) {
-    List<ClaimedEntry> claimed = claimer.claim(organizationId, campaignId, limit, node, now, until);
+      UUID organizationId,
+      UUID campaignId,
+      String zoneKey,
+      int limit,
+      String node,
+      Instant now,
+      Instant until) {
+    List<ClaimedEntry> claimed =
+        claimer.claim(organizationId, campaignId, zoneKey, limit, node, now, until);
     StatsDelta delta = new StatsDelta();
     claimed.forEach(c -> delta.move(QueueState.PENDING, QueueState.IN_PROGRESS));
     heads.change(campaignId, delta, null, false, now);
     return claimed;
   }
 
-  /** How many pending contacts are due now, counting at most {@code limit} (index range scans). */
-  public int countDue(UUID organizationId, UUID campaignId, Instant now, int limit) {
+  /**
+   * How many pending contacts (of one zone group, or of any with a null {@code zoneKey}) are due
+   * now, counting at most {@code limit} (index range scans).
+   */
+  public int countDue(
+      UUID organizationId, UUID campaignId, String zoneKey, Instant now, int limit) {
     // why after the cursor first: the front of the pending range holds the dead entries of
     // contacts claimed before (until a vacuum), and counting through them cost O(claimed).
-    UUID after = claimer.cursor(campaignId);
+    Due due = new Due(organizationId, campaignId, zoneKey);
+    UUID after = claimer.cursor(campaignId, zoneKey);
     int fresh =
-        after == null
-            ? 0
-            : countPending(
-                "next_attempt_at IS NULL AND contact_id > ?",
-                after,
-                organizationId,
-                campaignId,
-                limit);
+        after == null ? 0 : due.count("next_attempt_at IS NULL AND contact_id > ?", after, limit);
     if (fresh < limit) {
-      fresh = countPending("next_attempt_at IS NULL", null, organizationId, campaignId, limit);
+      fresh = due.count("next_attempt_at IS NULL", null, limit);
     }
     return fresh >= limit
         ? fresh
-        : fresh
-            + countPending(
-                "next_attempt_at <= ?", Times.db(now), organizationId, campaignId, limit - fresh);
+        : fresh + due.count("next_attempt_at <= ?", Times.db(now), limit - fresh);
   }
 
-  private int countPending(
-      String due, Object dueParam, UUID organizationId, UUID campaignId, int limit) {
-    JdbcClient.StatementSpec spec =
-        jdbc.sql(
-                """
-                SELECT COUNT(*) FROM (SELECT 1 FROM campaign_contacts
-                  WHERE campaign_id = ? AND state = 'pending' AND %s AND organization_id = ?
-                  LIMIT ?) due
-                """
-                    .formatted(due))
-            .param(campaignId);
-    if (dueParam != null) {
-      spec = spec.param(dueParam);
+  private final class Due {
+    private final UUID organizationId;
+    private final UUID campaignId;
+    private final String zoneKey;
+
+    Due(UUID organizationId, UUID campaignId, String zoneKey) {
+      this.organizationId = organizationId;
+      this.campaignId = campaignId;
+      this.zoneKey = zoneKey;
     }
-    return spec.param(organizationId).param(limit).query(Integer.class).single();
+
+    int count(String due, Object dueParam, int limit) {
+      String zone = zoneKey == null ? "" : " AND zone_key = ?";
+      JdbcClient.StatementSpec spec =
+          jdbc.sql(
+                  """
+                  SELECT COUNT(*) FROM (SELECT 1 FROM campaign_contacts
+                    WHERE campaign_id = ? AND state = 'pending' AND %s%s AND organization_id = ?
+                    LIMIT ?) due
+                  """
+                      .formatted(due, zone))
+              .param(campaignId);
+      if (dueParam != null) {
+        spec = spec.param(dueParam);
+      }
+      if (zoneKey != null) {
+        spec = spec.param(zoneKey);
+      }
+      return spec.param(organizationId).param(limit).query(Integer.class).single();
+    }
   }
 
   /** The earliest retry time after {@code from} among pending contacts. */
@@ -342,7 +435,7 @@ public class QueueRepository {
             """
             UPDATE campaign_contacts
             SET state = ?, attempts = attempts - ?, next_attempt_at = ?, last_outcome = ?,
-                last_reason = ?,
+                last_reason = ?, wait_reason = NULL,
                 last_duration_sec = COALESCE(?, last_duration_sec), lease_owner = NULL,
                 lease_until = NULL, version = version + 1, updated_at = ?
             WHERE campaign_id = ? AND contact_id = ? AND version = ? AND organization_id = ?
@@ -372,6 +465,53 @@ public class QueueRepository {
   public int release(UUID organizationId, UUID campaignId, List<QueueRef> unused, Instant now) {
     return giveBack(organizationId, campaignId, unused, now, QueueState.PENDING, null);
   }
+
+  /**
+   * Gives just-claimed contacts back to pending, their attempt not used, to wait until a later
+   * instant for the rule that stopped them (a frequency cap, a live call to the same number, the
+   * window or calling hours at the moment of dialing). Returns how many were held.
+   */
+  public int hold(UUID organizationId, UUID campaignId, List<Hold> holds, Instant now) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Hold h : holds) {
+      rows.add(
+          new Object[] {
+            Times.db(h.until()),
+            h.reason(),
+            Times.db(now),
+            campaignId,
+            h.ref().contactId(),
+            h.ref().version(),
+            organizationId
+          });
+    }
+    int[] counts =
+        guarded(
+            """
+            UPDATE campaign_contacts
+            SET state = 'pending', attempts = attempts - 1, next_attempt_at = ?, wait_reason = ?,
+                lease_owner = NULL, lease_until = NULL, version = version + 1, updated_at = ?
+            WHERE campaign_id = ? AND contact_id = ? AND version = ? AND organization_id = ?
+              AND state = 'in_progress'
+            """,
+            rows);
+    StatsDelta delta = new StatsDelta();
+    int done = 0;
+    Instant earliest = null;
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == 1) {
+        delta.move(QueueState.IN_PROGRESS, QueueState.PENDING);
+        done++;
+        Instant until = holds.get(i).until();
+        earliest = earliest == null || until.isBefore(earliest) ? until : earliest;
+      }
+    }
+    heads.change(campaignId, delta, earliest, false, now);
+    return done;
+  }
+
+  /** A just-claimed contact to wait until {@code until}, and the rule that holds it. */
+  public record Hold(QueueRef ref, Instant until, String reason) {}
 
   /** Ends just-claimed contacts whose number is on the do-not-call list: failed / dnc, 0 used. */
   public void markDoNotCall(

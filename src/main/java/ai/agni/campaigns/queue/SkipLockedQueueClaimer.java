@@ -35,9 +35,10 @@ final class SkipLockedQueueClaimer implements QueueClaimer {
         SET state = 'in_progress', attempts = cc.attempts + 1, lease_owner = ?, lease_until = ?,
             version = cc.version + 1, updated_at = ?
         WHERE cc.campaign_id = ? AND cc.contact_id = ANY (ARRAY(SELECT contact_id FROM locked))
-        RETURNING cc.contact_id, cc.attempts, cc.version, cc.next_attempt_at, cc.added_at)
+        RETURNING cc.contact_id, cc.attempts, cc.version, cc.next_attempt_at, cc.added_at,
+                  cc.zone_key)
       SELECT claimed.contact_id, claimed.attempts, claimed.version, claimed.next_attempt_at,
-             claimed.added_at, %s
+             claimed.added_at, claimed.zone_key, %s
       FROM claimed JOIN contacts c ON c.id = claimed.contact_id
       WHERE c.id = ANY (ARRAY(SELECT contact_id FROM claimed))
       """;
@@ -50,7 +51,10 @@ final class SkipLockedQueueClaimer implements QueueClaimer {
   private static final String FIRST_ORDER = "ORDER BY next_attempt_at, contact_id";
 
   private final JdbcClient jdbc;
-  private final Map<UUID, UUID> cursors = new ConcurrentHashMap<>();
+  private final Map<CursorKey, UUID> cursors = new ConcurrentHashMap<>();
+
+  /** A first-attempt cursor: per campaign, and per zone group when claimed by group. */
+  private record CursorKey(UUID campaignId, String zoneKey) {}
 
   /**
    * The claim of first attempts, as run (parameters: campaign, organization, limit, node, lease
@@ -66,13 +70,19 @@ final class SkipLockedQueueClaimer implements QueueClaimer {
 
   @Override
   public List<ClaimedEntry> claim(
-      UUID organizationId, UUID campaignId, int limit, String node, Instant now, Instant until) {
-    Claim claim = new Claim(organizationId, campaignId, node, now, until);
+      UUID organizationId,
+      UUID campaignId,
+      String zoneKey,
+      int limit,
+      String node,
+      Instant now,
+      Instant until) {
+    Claim claim = new Claim(organizationId, campaignId, zoneKey, node, now, until);
     List<ClaimedEntry> out =
         new ArrayList<>(
             claim.run("next_attempt_at <= ?", "ORDER BY next_attempt_at", limit, Times.db(now)));
     if (out.size() < limit) {
-      out.addAll(firstAttempts(claim, campaignId, limit - out.size()));
+      out.addAll(firstAttempts(claim, new CursorKey(campaignId, zoneKey), limit - out.size()));
     }
     return out;
   }
@@ -84,8 +94,8 @@ final class SkipLockedQueueClaimer implements QueueClaimer {
    * advanced. Starting after the last claimed id skips them; when the tail is exhausted the scan
    * starts once more from the front (contacts added later with older ids are found then).
    */
-  private List<ClaimedEntry> firstAttempts(Claim claim, UUID campaignId, int limit) {
-    UUID after = cursors.get(campaignId);
+  private List<ClaimedEntry> firstAttempts(Claim claim, CursorKey cursor, int limit) {
+    UUID after = cursors.get(cursor);
     List<ClaimedEntry> got = new ArrayList<>();
     if (after != null) {
       got.addAll(
@@ -97,7 +107,7 @@ final class SkipLockedQueueClaimer implements QueueClaimer {
     got.stream()
         .map(ClaimedEntry::contactId)
         .max(SkipLockedQueueClaimer::compareAsDatabase)
-        .ifPresentOrElse(last -> cursors.put(campaignId, last), () -> cursors.remove(campaignId));
+        .ifPresentOrElse(last -> cursors.put(cursor, last), () -> cursors.remove(cursor));
     return got;
   }
 
@@ -110,30 +120,43 @@ final class SkipLockedQueueClaimer implements QueueClaimer {
   }
 
   @Override
-  public UUID cursor(UUID campaignId) {
-    return cursors.get(campaignId);
+  public UUID cursor(UUID campaignId, String zoneKey) {
+    return cursors.get(new CursorKey(campaignId, zoneKey));
   }
 
   private final class Claim {
     private final UUID organizationId;
     private final UUID campaignId;
+    private final String zoneKey;
     private final String node;
     private final Instant now;
     private final Instant until;
 
-    Claim(UUID organizationId, UUID campaignId, String node, Instant now, Instant until) {
+    Claim(
+        UUID organizationId,
+        UUID campaignId,
+        String zoneKey,
+        String node,
+        Instant now,
+        Instant until) {
       this.organizationId = organizationId;
       this.campaignId = campaignId;
+      this.zoneKey = zoneKey;
       this.node = node;
       this.now = now;
       this.until = until;
     }
 
     List<ClaimedEntry> run(String due, String order, int limit, Object dueParam) {
+      String zone = zoneKey == null ? "" : " AND zone_key = ?";
       JdbcClient.StatementSpec spec =
-          jdbc.sql(CLAIM.formatted(due, order, QueueClaimer.CONTACT_COLUMNS)).param(campaignId);
+          jdbc.sql(CLAIM.formatted(due + zone, order, QueueClaimer.CONTACT_COLUMNS))
+              .param(campaignId);
       if (dueParam != null) {
         spec = spec.param(dueParam);
+      }
+      if (zoneKey != null) {
+        spec = spec.param(zoneKey);
       }
       return spec.param(organizationId)
           .param(limit)
