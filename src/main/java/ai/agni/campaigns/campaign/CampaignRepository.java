@@ -1,6 +1,7 @@
 package ai.agni.campaigns.campaign;
 
 import ai.agni.campaigns.api.PageParams;
+import ai.agni.campaigns.campaign.schedule.RetryRules;
 import ai.agni.campaigns.platform.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,9 +32,11 @@ class CampaignRepository {
             INSERT INTO campaigns (id, organization_id, name, agent_id, phone_number_id,
               from_phone_number, status, execution_status, schedule_start, schedule_end,
               window_start, window_end, window_days, timezone, max_concurrent, retry_attempts,
-              retry_gap_min, outbound_max_concurrent, outbound_max_cps, started_at, completed_at,
-              created_at, updated_at, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              retry_gap_min, window_timezone, blackout_dates, retry_policy,
+              outbound_max_concurrent, outbound_max_cps, started_at, completed_at, created_at,
+              updated_at, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+              ?)
             """)
         .params(c.id(), c.organizationId(), c.name(), c.agentId(), c.phoneNumberId())
         .params(c.fromPhoneNumber(), c.status().wire(), c.status().executionStatus())
@@ -96,6 +99,7 @@ class CampaignRepository {
                   from_phone_number = ?, status = ?, execution_status = ?, schedule_start = ?,
                   schedule_end = ?, window_start = ?, window_end = ?, window_days = ?,
                   timezone = ?, max_concurrent = ?, retry_attempts = ?, retry_gap_min = ?,
+                  window_timezone = ?, blackout_dates = ?, retry_policy = ?,
                   outbound_max_concurrent = ?, outbound_max_cps = ?, started_at = ?,
                   completed_at = ?, updated_at = ?, version = ?,
                   paused_reason = CASE WHEN status = 'paused' AND ? = 'paused'
@@ -156,6 +160,9 @@ class CampaignRepository {
     values.add(s.maxConcurrent());
     values.add(s.retryAttempts());
     values.add(s.retryGapMin());
+    values.add(s.windowTimezone());
+    values.add(s.blackoutDatesColumn());
+    values.add(s.retryPolicyColumn());
     return values;
   }
 
@@ -189,7 +196,10 @@ class CampaignRepository {
             rs.getString("timezone"),
             rs.getInt("max_concurrent"),
             rs.getInt("retry_attempts"),
-            rs.getInt("retry_gap_min"));
+            rs.getInt("retry_gap_min"),
+            rs.getString("window_timezone"),
+            Schedule.parseBlackoutDates(rs.getString("blackout_dates")),
+            RetryRules.parse(rs.getString("retry_policy")));
     return new Campaign(
         rs.getObject("id", UUID.class),
         rs.getObject("organization_id", UUID.class),

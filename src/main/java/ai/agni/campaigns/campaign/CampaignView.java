@@ -1,9 +1,14 @@
 package ai.agni.campaigns.campaign;
 
+import ai.agni.campaigns.campaign.schedule.RetryRules;
 import ai.agni.campaigns.campaign.schedule.WindowStatus;
 import ai.agni.campaigns.organization.Organization;
 import ai.agni.campaigns.platform.Times;
 import ai.agni.campaigns.queue.ContactStats;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -61,7 +66,10 @@ record CampaignView(
         Times.iso(window.nextOpen()));
   }
 
-  /** The {@code schedule} object; start and end in ISO UTC. */
+  /**
+   * The {@code schedule} object; start and end in ISO UTC, blackout dates sorted, the retry policy
+   * as sent (only the outcomes given, {@code gapsMin} left out when not given) or null.
+   */
   record ScheduleView(
       String start,
       String end,
@@ -71,7 +79,10 @@ record CampaignView(
       String timezone,
       int maxConcurrent,
       int retryAttempts,
-      int retryGapMin) {
+      int retryGapMin,
+      String windowTimezone,
+      List<String> blackoutDates,
+      RetryPolicyView retryPolicy) {
 
     static ScheduleView of(Schedule s) {
       return new ScheduleView(
@@ -83,7 +94,41 @@ record CampaignView(
           s.timezone(),
           s.maxConcurrent(),
           s.retryAttempts(),
-          s.retryGapMin());
+          s.retryGapMin(),
+          s.windowTimezone(),
+          s.blackoutDates().stream().map(LocalDate::toString).toList(),
+          RetryPolicyView.of(s.retryPolicy()));
+    }
+  }
+
+  /** {@code schedule.retryPolicy}: the outcomes given, in the form they are sent. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @Schema(name = "RetryPolicyView")
+  record RetryPolicyView(
+      @JsonProperty("no_answer") OutcomeRuleView noAnswer,
+      OutcomeRuleView busy,
+      OutcomeRuleView voicemail,
+      OutcomeRuleView failed) {
+
+    static RetryPolicyView of(RetryRules rules) {
+      if (rules == null || rules.isNone()) {
+        return null;
+      }
+      return new RetryPolicyView(
+          OutcomeRuleView.of(rules.byOutcome().get(RetryRules.NO_ANSWER)),
+          OutcomeRuleView.of(rules.byOutcome().get(RetryRules.BUSY)),
+          OutcomeRuleView.of(rules.byOutcome().get(RetryRules.VOICEMAIL)),
+          OutcomeRuleView.of(rules.byOutcome().get(RetryRules.FAILED)));
+    }
+  }
+
+  /** One outcome's rule; {@code gapsMin} left out when not given. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @Schema(name = "OutcomeRetryRuleView")
+  record OutcomeRuleView(boolean retry, List<Integer> gapsMin) {
+
+    static OutcomeRuleView of(RetryRules.OutcomeRule rule) {
+      return rule == null ? null : new OutcomeRuleView(rule.retry(), rule.gapsMin());
     }
   }
 }

@@ -1,19 +1,28 @@
 package ai.agni.campaigns.campaign;
 
 import ai.agni.campaigns.campaign.schedule.DailyWindow;
+import ai.agni.campaigns.campaign.schedule.RetryRules;
 import ai.agni.campaigns.campaign.schedule.WindowStatus;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * A campaign's schedule as stored: optional start/end instants, a daily {@code HH:mm} window on
  * weekdays (0 = Sunday) in {@code timezone}, the campaign's concurrency and its retry policy.
+ *
+ * @param windowTimezone where the window, weekdays and blackout dates are judged: {@code campaign}
+ *     (in {@code timezone}) or {@code contact} (in each contact's own zones)
+ * @param blackoutDates local dates without dialing, sorted ascending and distinct
+ * @param retryPolicy the per-outcome retry rules; null when none (every outcome retries after
+ *     {@code retryGapMin})
  */
 record Schedule(
     Instant start,
@@ -24,7 +33,10 @@ record Schedule(
     String timezone,
     int maxConcurrent,
     int retryAttempts,
-    int retryGapMin) {
+    int retryGapMin,
+    String windowTimezone,
+    List<LocalDate> blackoutDates,
+    RetryRules retryPolicy) {
 
   static final String DEFAULT_WINDOW_START = "09:00";
   static final String DEFAULT_WINDOW_END = "18:00";
@@ -33,9 +45,14 @@ record Schedule(
   static final int DEFAULT_MAX_CONCURRENT = 5;
   static final int DEFAULT_RETRY_ATTEMPTS = 2;
   static final int DEFAULT_RETRY_GAP_MIN = 30;
+  static final String WINDOW_IN_CAMPAIGN_ZONE = "campaign";
+  static final String WINDOW_IN_CONTACT_ZONE = "contact";
+  static final int MAX_BLACKOUT_DATES = 366;
 
   Schedule {
     windowDays = List.copyOf(windowDays);
+    blackoutDates = List.copyOf(new TreeSet<>(blackoutDates));
+    retryPolicy = retryPolicy == null || retryPolicy.isNone() ? null : retryPolicy;
   }
 
   static Schedule defaults() {
@@ -48,7 +65,10 @@ record Schedule(
         DEFAULT_TIMEZONE,
         DEFAULT_MAX_CONCURRENT,
         DEFAULT_RETRY_ATTEMPTS,
-        DEFAULT_RETRY_GAP_MIN);
+        DEFAULT_RETRY_GAP_MIN,
+        WINDOW_IN_CAMPAIGN_ZONE,
+        List.of(),
+        null);
   }
 
   /**
@@ -74,6 +94,26 @@ record Schedule(
   /** {@code 1,2,3} as kept in {@code campaigns.window_days}. */
   String daysColumn() {
     return String.join(",", windowDays.stream().map(String::valueOf).toList());
+  }
+
+  /** {@code 2026-12-24,2026-12-25} as kept in {@code campaigns.blackout_dates}; '' for none. */
+  String blackoutDatesColumn() {
+    return String.join(",", blackoutDates.stream().map(LocalDate::toString).toList());
+  }
+
+  static List<LocalDate> parseBlackoutDates(String column) {
+    if (column == null || column.isBlank()) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(column.split(","))
+        .map(String::trim)
+        .map(LocalDate::parse)
+        .toList();
+  }
+
+  /** The JSON kept in {@code campaigns.retry_policy}; null when there is no policy. */
+  String retryPolicyColumn() {
+    return retryPolicy == null ? null : retryPolicy.toJson();
   }
 
   static List<Integer> parseDays(String column) {

@@ -2,19 +2,26 @@ package ai.agni.campaigns.campaign;
 
 import ai.agni.campaigns.api.RejectUnknownFields;
 import ai.agni.campaigns.api.SentFields;
+import ai.agni.campaigns.campaign.schedule.RetryRules;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -71,11 +78,90 @@ record ScheduleRequest(
     @Schema(description = "Minutes from the end of one attempt to the next; default 30.")
         @Min(value = 1, message = "must be between 1 and 10080")
         @Max(value = 10080, message = "must be between 1 and 10080")
-        Integer retryGapMin) {
+        Integer retryGapMin,
+    @Schema(
+            description =
+                "Where the window, weekdays and blackout dates are judged: campaign (in timezone)"
+                    + " or contact (in each contact's local time); default campaign.",
+            allowableValues = {"campaign", "contact"},
+            example = "contact")
+        @Pattern(regexp = "campaign|contact", message = "must be campaign or contact")
+        String windowTimezone,
+    @ArraySchema(
+            arraySchema =
+                @Schema(
+                    description =
+                        "Local dates (YYYY-MM-DD) without any dialing, judged where the window is;"
+                            + " repeats collapse; default []."),
+            schema = @Schema(format = "date", example = "2026-12-25"),
+            maxItems = Schedule.MAX_BLACKOUT_DATES)
+        @Size(max = Schedule.MAX_BLACKOUT_DATES, message = "must have at most {max} dates")
+        List<@Pattern(regexp = YYYY_MM_DD, message = DATE) String> blackoutDates,
+    @Schema(
+            description =
+                "Per-outcome retry rules; an outcome left out retries after retryGapMin. Null:"
+                    + " none. retryAttempts stays the one budget of all outcomes.")
+        @Valid
+        RetryPolicyRequest retryPolicy) {
 
   static final String HH_MM = "([01][0-9]|2[0-3]):[0-5][0-9]";
   static final String DAYS = "each day must be between 0 (Sunday) and 6 (Saturday)";
+  static final String YYYY_MM_DD = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
+  static final String DATE = "must be a date YYYY-MM-DD";
   private static final String PREFIX = "schedule.";
+  private static final String GAPS = "must be between 1 and 10080";
+
+  /** {@code schedule.retryPolicy}: a rule per outcome; an outcome left out has none. */
+  @RejectUnknownFields
+  @Schema(
+      name = "RetryPolicy",
+      description =
+          "A rule per call outcome (no_answer, busy, voicemail, failed; also noAnswer)."
+              + " Other keys are refused.")
+  record RetryPolicyRequest(
+      @Schema(name = "no_answer") @Valid OutcomeRuleRequest noAnswer,
+      @Valid OutcomeRuleRequest busy,
+      @Valid OutcomeRuleRequest voicemail,
+      @Valid OutcomeRuleRequest failed) {
+
+    /** The rules given; null outcomes have none. */
+    RetryRules rules() {
+      Map<String, RetryRules.OutcomeRule> rules = new LinkedHashMap<>();
+      put(rules, RetryRules.NO_ANSWER, noAnswer);
+      put(rules, RetryRules.BUSY, busy);
+      put(rules, RetryRules.VOICEMAIL, voicemail);
+      put(rules, RetryRules.FAILED, failed);
+      return new RetryRules(rules);
+    }
+
+    private static void put(
+        Map<String, RetryRules.OutcomeRule> rules, String outcome, OutcomeRuleRequest rule) {
+      if (rule != null) {
+        rules.put(outcome, new RetryRules.OutcomeRule(rule.retry(), rule.gapsMin()));
+      }
+    }
+  }
+
+  /** One outcome's rule: whether it is retried and the gaps before the 1st, 2nd, ... retry. */
+  @RejectUnknownFields
+  @Schema(name = "OutcomeRetryRule")
+  record OutcomeRuleRequest(
+      @Schema(description = "Whether a contact with this outcome is called again.")
+          @NotNull(message = "is required (true or false)")
+          Boolean retry,
+      @ArraySchema(
+              arraySchema =
+                  @Schema(
+                      description =
+                          "Minutes before the n-th retry: gapsMin[n-1], the last one repeating."
+                              + " Left out: retryGapMin.",
+                      example = "[5, 60, 240]"),
+              schema = @Schema(minimum = "1", maximum = "10080"),
+              minItems = 1,
+              maxItems = 10)
+          @Size(min = 1, max = 10, message = "must have 1 to 10 gaps")
+          List<@Min(value = 1, message = GAPS) @Max(value = 10080, message = GAPS) Integer>
+              gapsMin) {}
 
   /**
    * The base schedule with the sub-fields sent (under {@code schedule} in {@code sent}) applied.
@@ -105,7 +191,17 @@ record ScheduleRequest(
                 retryAttempts,
                 base.retryAttempts(),
                 defaults.retryAttempts()),
-            pick(sent, "retryGapMin", retryGapMin, base.retryGapMin(), defaults.retryGapMin()));
+            pick(sent, "retryGapMin", retryGapMin, base.retryGapMin(), defaults.retryGapMin()),
+            pick(
+                sent,
+                "windowTimezone",
+                windowTimezone,
+                base.windowTimezone(),
+                defaults.windowTimezone()),
+            sent.has(PREFIX + "blackoutDates") ? blackoutDates(sent) : base.blackoutDates(),
+            sent.has(PREFIX + "retryPolicy")
+                ? (retryPolicy == null ? null : retryPolicy.rules())
+                : base.retryPolicy());
     if (merged.windowStart().equals(merged.windowEnd())) {
       String field =
           sent.has(PREFIX + "windowEnd") || !sent.has(PREFIX + "windowStart")
@@ -154,6 +250,22 @@ record ScheduleRequest(
       }
     }
     return windowDays;
+  }
+
+  /** Real dates only (2026-02-30 is refused); repeats collapse when the schedule sorts them. */
+  private List<LocalDate> blackoutDates(SentFields sent) {
+    if (blackoutDates == null) {
+      return List.of();
+    }
+    List<LocalDate> dates = new ArrayList<>(blackoutDates.size());
+    for (int i = 0; i < blackoutDates.size(); i++) {
+      try {
+        dates.add(LocalDate.parse(blackoutDates.get(i)));
+      } catch (DateTimeParseException notADate) {
+        throw sent.invalid(PREFIX + "blackoutDates[" + i + "]", "must be a real date YYYY-MM-DD");
+      }
+    }
+    return dates;
   }
 
   /** ISO-8601 with offset, or a local date-time / date read in the schedule's time zone. */

@@ -3,12 +3,14 @@ package ai.agni.campaigns.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.agni.campaigns.api.PageParams;
+import ai.agni.campaigns.campaign.schedule.RetryRules;
 import ai.agni.campaigns.organization.OrganizationService;
 import ai.agni.campaigns.platform.Ids;
 import ai.agni.campaigns.queue.ContactStats;
 import ai.agni.campaigns.queue.QueueRepository;
 import ai.agni.campaigns.queue.QueueState;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +50,18 @@ abstract class CampaignStoreContract {
   private Campaign aDraft(String name) {
     Schedule schedule =
         new Schedule(
-            T0, T0.plusSeconds(86_400), "22:00", "06:00", List.of(0, 6), "Asia/Dubai", 7, 3, 45);
+            T0,
+            T0.plusSeconds(86_400),
+            "22:00",
+            "06:00",
+            List.of(0, 6),
+            "Asia/Dubai",
+            7,
+            3,
+            45,
+            "contact",
+            List.of(LocalDate.parse("2026-12-25"), LocalDate.parse("2026-12-24")),
+            RetryRules.parse("{\"busy\":{\"retry\":true,\"gapsMin\":[5,60]}}"));
     return new Campaign(
         Ids.newId(),
         org,
