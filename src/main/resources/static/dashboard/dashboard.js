@@ -153,6 +153,22 @@ function days(list) {
   return [...list].sort((a, b) => a - b).map((d) => DAY_NAMES[d] ?? String(d)).join(', ');
 }
 
+/** Blackout dates, the first few and how many in all; null when none. */
+function blackoutText(dates) {
+  if (!Array.isArray(dates) || dates.length === 0) return null;
+  const shown = dates.slice(0, 5).join(', ');
+  return dates.length > 5 ? shown + ' … (' + dates.length + ' in all)' : shown;
+}
+
+/** The per-outcome retry rules in words; null when there is no policy. */
+function retryRulesText(policy, gapMin) {
+  if (!policy || typeof policy !== 'object') return null;
+  const rules = Object.entries(policy).map(([outcome, rule]) => words(outcome) + ': '
+    + (!rule?.retry ? 'not retried'
+      : 'after ' + (Array.isArray(rule.gapsMin) ? rule.gapsMin.join(', ') : gapMin) + ' min'));
+  return rules.length ? rules.join('; ') : null;
+}
+
 /** The window column: open now, or when it opens next (campaign time zone), if the API says. */
 function windowText(campaign) {
   if (campaign.status === 'completed') return null;
@@ -529,12 +545,15 @@ function renderSchedule(c) {
     ['Window', s.windowStart && s.windowEnd ? s.windowStart + '–' + s.windowEnd
       + (s.windowStart > s.windowEnd ? ' (overnight)' : '') : null],
     ['Days', days(s.windowDays)],
+    ['Window clock', s.windowTimezone === 'contact' ? 'local time of each contact' : null],
+    ['Blackout dates', blackoutText(s.blackoutDates)],
     ['Window now', windowState],
     ['Starts', s.start ? dateTimeIn(s.start, tz) : 'as soon as active'],
     ['Ends', s.end ? dateTimeIn(s.end, tz) : 'no end'],
     ['Concurrent calls', s.maxConcurrent],
     ['Retries', s.retryAttempts === undefined ? null
       : s.retryAttempts + (s.retryAttempts > 0 ? ', ' + s.retryGapMin + ' min apart' : '')],
+    ['Retry rules', retryRulesText(s.retryPolicy, s.retryGapMin)],
     ['Outbound caps', c.outboundMaxConcurrent === undefined ? null
       : c.outboundMaxConcurrent + ' concurrent, ' + c.outboundMaxCps + ' calls/s'],
     ['Caller ID', c.fromPhoneNumber],
