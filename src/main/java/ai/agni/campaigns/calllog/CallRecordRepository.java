@@ -5,7 +5,10 @@ import ai.agni.campaigns.telephony.CallResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -186,5 +189,32 @@ public class CallRecordRepository {
             + " WHERE id = ? AND "
             + LIVE,
         rows);
+  }
+
+  /**
+   * When the organization's calls to these numbers started, from {@code since} on (exclusive): the
+   * dial attempts that frequency caps count, whatever campaign or single call placed them.
+   */
+  public Map<String, List<Instant>> dialsSince(
+      UUID organizationId, Collection<String> numbers, Instant since) {
+    Map<String, List<Instant>> dials = new HashMap<>();
+    if (numbers.isEmpty()) {
+      return dials;
+    }
+    jdbc.sql(
+            """
+            SELECT callee_number, started_at FROM calls
+            WHERE organization_id = :org AND callee_number IN (:numbers) AND started_at > :since
+            """)
+        .param("org", organizationId)
+        .param("numbers", numbers)
+        .param("since", Times.db(since))
+        .query(
+            rs -> {
+              dials
+                  .computeIfAbsent(rs.getString("callee_number"), n -> new ArrayList<>())
+                  .add(Times.instant(rs, "started_at"));
+            });
+    return dials;
   }
 }

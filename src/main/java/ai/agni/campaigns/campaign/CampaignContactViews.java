@@ -1,10 +1,15 @@
 package ai.agni.campaigns.campaign;
 
+import ai.agni.campaigns.campaign.schedule.CalleeZones;
+import ai.agni.campaigns.campaign.schedule.LocalRules;
 import ai.agni.campaigns.organization.OrganizationRepository;
+import ai.agni.campaigns.organization.OrganizationRules;
+import ai.agni.campaigns.queue.QueueState;
 import ai.agni.campaigns.platform.Times;
 import ai.agni.campaigns.queue.QueueEntry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -30,16 +35,47 @@ class CampaignContactViews {
   List<CampaignContactView> of(Campaign campaign, List<QueueEntry> entries) {
     Instant now = clock.instant();
     boolean active = campaign.status() == CampaignStatus.ACTIVE;
-    WaitingFor.CampaignNow state =
-        new WaitingFor.CampaignNow(
-            active, active && campaign.schedule().windowStatus(now).open(), now);
-    boolean anyDue =
-        entries.stream()
-            .anyMatch(e -> WaitingFor.needsCapacity(e.state(), e.nextAttemptAt(), state));
+    WaitingFor.CampaignNow state = new WaitingFor.CampaignNow(active, now);
+    LocalRules rules = active ? rules(campaign) : null;
+    List<WaitingFor.ContactNow> contacts =
+        entries.stream().map(e -> contactNow(e, rules, now)).toList();
+    boolean anyDue = contacts.stream().anyMatch(c -> WaitingFor.needsCapacity(c, state));
     boolean full = anyDue && full(campaign, now);
-    return entries.stream()
-        .map(e -> view(e, WaitingFor.of(e.state(), e.nextAttemptAt(), state, full)))
-        .toList();
+    List<CampaignContactView> views = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      views.add(view(entries.get(i), WaitingFor.of(contacts.get(i), state, full)));
+    }
+    return views;
+  }
+
+  /** The campaign's time rules with its organization's calling hours; null if unreadable. */
+  private LocalRules rules(Campaign campaign) {
+    OrganizationRules.CallingHours hours =
+        organizations.rules(campaign.organizationId()).callingHours();
+    return campaign
+        .schedule()
+        .localRules(hours == null ? null : LocalRules.callingHours(hours.start(), hours.end()));
+  }
+
+  /** The contact's side of its wait; a schedule that cannot be read shows the window closed. */
+  private static WaitingFor.ContactNow contactNow(QueueEntry e, LocalRules rules, Instant now) {
+    WaitingFor closedBy = null;
+    if (e.state() == QueueState.PENDING) {
+      if (rules == null) {
+        closedBy = WaitingFor.WINDOW;
+      } else {
+        closedBy =
+            rules
+                .blocking(CalleeZones.parse(e.zoneKey()), now)
+                .map(
+                    rule ->
+                        rule == LocalRules.Rule.CALLING_HOURS
+                            ? WaitingFor.CALLING_HOURS
+                            : WaitingFor.WINDOW)
+                .orElse(null);
+      }
+    }
+    return new WaitingFor.ContactNow(e.state(), e.nextAttemptAt(), e.waitReason(), closedBy);
   }
 
   private boolean full(Campaign campaign, Instant now) {

@@ -1,6 +1,7 @@
 package ai.agni.campaigns.campaign;
 
 import ai.agni.campaigns.campaign.schedule.DailyWindow;
+import ai.agni.campaigns.campaign.schedule.LocalRules;
 import ai.agni.campaigns.campaign.schedule.RetryRules;
 import ai.agni.campaigns.campaign.schedule.WindowStatus;
 import java.time.DateTimeException;
@@ -77,18 +78,35 @@ record Schedule(
    * engine never dials it.
    */
   WindowStatus windowStatus(Instant at) {
-    DailyWindow window;
-    ZoneId zone;
-    try {
-      Set<DayOfWeek> days = windowDays.stream().map(DailyWindow::dayOf).collect(Collectors.toSet());
-      window =
-          new DailyWindow(
-              LocalTime.parse(windowStart), LocalTime.parse(windowEnd), days, start, end);
-      zone = ZoneId.of(timezone);
-    } catch (DateTimeException | IllegalArgumentException unreadable) {
+    LocalRules rules = localRules(null);
+    if (rules == null) {
       return WindowStatus.unknown();
     }
-    return WindowStatus.of(window, zone, at);
+    // why the campaign's zone: the campaign as a whole has one clock; a contact judged in its own
+    // time shows its own wait (waitingFor).
+    LocalRules campaignClock = LocalRules.ofWindow(rules.window(), rules.campaignZone());
+    return WindowStatus.of(campaignClock.withBlackout(rules.blackoutDates()), at);
+  }
+
+  /**
+   * The schedule's time rules with the organization's calling hours (null: none), or null when the
+   * schedule cannot be read (a zone this JVM does not know).
+   */
+  LocalRules localRules(DailyWindow callingHours) {
+    try {
+      Set<DayOfWeek> days = windowDays.stream().map(DailyWindow::dayOf).collect(Collectors.toSet());
+      DailyWindow window =
+          new DailyWindow(
+              LocalTime.parse(windowStart), LocalTime.parse(windowEnd), days, start, end);
+      return new LocalRules(
+          window,
+          ZoneId.of(timezone),
+          "contact".equals(windowTimezone),
+          new java.util.TreeSet<>(blackoutDates),
+          callingHours);
+    } catch (DateTimeException | IllegalArgumentException unreadable) {
+      return null;
+    }
   }
 
   /** {@code 1,2,3} as kept in {@code campaigns.window_days}. */

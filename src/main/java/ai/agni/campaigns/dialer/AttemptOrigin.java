@@ -14,8 +14,10 @@ sealed interface AttemptOrigin permits AttemptOrigin.CampaignContact, AttemptOri
    *
    * @param contactVersion the queue row's version while the attempt is live (guards its writes)
    * @param rules the campaign's rules as read by the claiming poll, or null to read them fresh
+   * @param zoneKey the contact's time zones (its queue row's zone group), "" or null when unknown
    */
-  record CampaignContact(UUID campaignId, UUID contactId, long contactVersion, DialingRules rules)
+  record CampaignContact(
+      UUID campaignId, UUID contactId, long contactVersion, DialingRules rules, String zoneKey)
       implements AttemptOrigin {}
 
   /** A single call; {@code queuedAt} is its place in line if its slot goes unused. */

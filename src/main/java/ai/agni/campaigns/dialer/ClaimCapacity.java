@@ -53,6 +53,8 @@ final class ClaimCapacity {
   private final DoNotCallFilter dnc;
   private final SingleCallRepository singleCalls;
   private final DialerSettings settings;
+  private final CalleeGuard.Factory guards;
+  private int turn;
 
   ClaimCapacity(
       TransactionTemplate tx,
@@ -61,7 +63,9 @@ final class ClaimCapacity {
       QueueRepository queue,
       DoNotCallFilter dnc,
       SingleCallRepository singleCalls,
-      DialerSettings settings) {
+      DialerSettings settings,
+      CalleeGuard.Factory guards) {
+    this.guards = guards;
     this.tx = tx;
     this.buckets = buckets;
     this.liveCalls = liveCalls;
@@ -72,10 +76,26 @@ final class ClaimCapacity {
   }
 
   Result claim(PlanDueWork.OrgWork work, Map<UUID, Integer> due, Instant now) {
-    return tx.execute(status -> claimLocked(work, due, now));
+    return claim(work, due, Map.of(), now);
   }
 
-  private Result claimLocked(PlanDueWork.OrgWork work, Map<UUID, Integer> due, Instant now) {
+  /**
+   * Claims for one organization; {@code openGroups} names, for each campaign judged per callee, the
+   * zone groups open now (absent: the campaign's whole queue).
+   */
+  Result claim(
+      PlanDueWork.OrgWork work,
+      Map<UUID, Integer> due,
+      Map<UUID, List<String>> openGroups,
+      Instant now) {
+    return tx.execute(status -> claimLocked(work, due, openGroups, now));
+  }
+
+  private Result claimLocked(
+      PlanDueWork.OrgWork work,
+      Map<UUID, Integer> due,
+      Map<UUID, List<String>> openGroups,
+      Instant now) {
     OrgLimits org = work.limits();
     List<EngineCampaign> campaigns = work.campaigns();
     Map<UUID, List<WaitingCall>> waiting = waitingByLine(work, settings.batchSize());
@@ -89,12 +109,13 @@ final class ClaimCapacity {
     Map<Object, List<ClaimedAttempt>> claimed = new LinkedHashMap<>();
     boolean fewer = false;
     boolean drained = false;
+    CalleeGuard guard = guards.open(org, now);
     for (EngineCampaign c : campaigns) {
       int slots = first.slotsOf(c.id());
       if (slots > 0) {
-        List<ClaimedEntry> got =
-            queue.claim(org.organizationId(), c.id(), slots, settings.nodeId(), now, lease(c, now));
+        List<ClaimedEntry> got = claimEntries(org, c, openGroups.get(c.id()), slots, now);
         got = dnc.dialable(org.organizationId(), c.id(), got, now);
+        got = guard.admit(c, got);
         claimed.put(c.id(), got.stream().map(e -> campaignAttempt(org, c, e, now)).toList());
         fewer |= got.size() < slots;
         drained |= slots >= due.getOrDefault(c.id(), 0);
@@ -103,8 +124,14 @@ final class ClaimCapacity {
     waiting.forEach(
         (line, calls) -> {
           List<ClaimedAttempt> mine = new ArrayList<>();
-          for (WaitingCall w : calls.subList(0, first.slotsOf(singleKey(line)))) {
-            if (singleCalls.take(w.sessionId())) {
+          int slots = first.slotsOf(singleKey(line));
+          for (WaitingCall w : calls) {
+            if (mine.size() >= slots) {
+              break;
+            }
+            // why skipped, not failed: a single call to a number in a live call or over a
+            // frequency cap waits in line until the number is free.
+            if (guard.admitSingle(w.to()) && singleCalls.take(w.sessionId())) {
               mine.add(singleAttempt(org, w, now));
             }
           }
@@ -121,7 +148,37 @@ final class ClaimCapacity {
     List<ClaimedAttempt> attempts = withSlots(claimed, plan);
     liveCalls.insertClaimed(attempts, settings.nodeId(), now);
     buckets.store(plan.nextFree(), now);
-    return new Result(attempts, plan.cpsBound(), drained, heldBack(campaigns, due, first));
+    Map<HeldBack, Integer> held = heldBack(campaigns, due, first);
+    guard.heldBack().forEach((reason, n) -> held.merge(reason, n, Integer::sum));
+    return new Result(attempts, plan.cpsBound(), drained, held);
+  }
+
+  /**
+   * Claims up to {@code slots} due contacts of the campaign: from its whole queue, or, when it is
+   * judged per callee, from its open zone groups in turn (each one index range), starting at a
+   * group that moves every poll so that no group waits behind another.
+   */
+  private List<ClaimedEntry> claimEntries(
+      OrgLimits org, EngineCampaign c, List<String> groups, int slots, Instant now) {
+    if (groups == null) {
+      return queue.claim(
+          org.organizationId(), c.id(), null, slots, settings.nodeId(), now, lease(c, now));
+    }
+    List<ClaimedEntry> got = new ArrayList<>();
+    int start = groups.isEmpty() ? 0 : Math.floorMod(turn++, groups.size());
+    for (int i = 0; i < groups.size() && got.size() < slots; i++) {
+      String group = groups.get((start + i) % groups.size());
+      got.addAll(
+          queue.claim(
+              org.organizationId(),
+              c.id(),
+              group,
+              slots - got.size(),
+              settings.nodeId(),
+              now,
+              lease(c, now)));
+    }
+    return got;
   }
 
   /**
@@ -229,7 +286,8 @@ final class ClaimCapacity {
         lease(c, now),
         c.ringTimeout(),
         c.maxDuration(),
-        new AttemptOrigin.CampaignContact(c.id(), e.contactId(), e.version(), c.rules()),
+        new AttemptOrigin.CampaignContact(
+            c.id(), e.contactId(), e.version(), c.rules(), e.zoneKey()),
         CapacityPlanner.rates(
             org,
             new CapacityPlanner.Demand(

@@ -132,7 +132,14 @@ class DialerConfiguration {
             new PlanDueWork(
                 s.campaigns(), s.queue(), completion, s.singleCalls(), settings.batchSize()),
             new ClaimCapacity(
-                s.tx(), s.buckets(), s.liveCalls(), s.queue(), s.dnc(), s.singleCalls(), settings),
+                s.tx(),
+                s.buckets(),
+                s.liveCalls(),
+                s.queue(),
+                s.dnc(),
+                s.singleCalls(),
+                settings,
+                new CalleeGuard.Factory(s.liveCalls(), s.callRecords(), s.queue())),
             new DispatchClaimedAttempts(
                 timer, clock, router, operations, recorder, signal, settings.nodeId(), writes),
             new ReapStaleAttempts(s.liveCalls(), s.nodes(), recorder, operations, clock, settings),

@@ -80,7 +80,8 @@ final class DialerEngine {
     for (PlanDueWork.OrgWork org : work.byOrganization().values()) {
       PlanDueWork.OrgWork rotated =
           new PlanDueWork.OrgWork(org.limits(), rotate(org.campaigns(), turn), org.callsWaiting());
-      ClaimCapacity.Result result = steps.claim().claim(rotated, work.dueCounts(), now);
+      ClaimCapacity.Result result =
+          steps.claim().claim(rotated, work.dueCounts(), work.openGroups(), now);
       steps.dispatch().dispatch(result.attempts());
       steps.dispatch().heldBack(result.heldBack());
       if (result.cpsBound()) {

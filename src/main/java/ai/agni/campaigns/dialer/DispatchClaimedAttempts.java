@@ -1,5 +1,6 @@
 package ai.agni.campaigns.dialer;
 
+import ai.agni.campaigns.campaign.schedule.LocalRules;
 import ai.agni.campaigns.platform.DatabaseFailures;
 import ai.agni.campaigns.platform.TaskTimer;
 import ai.agni.campaigns.telephony.CallEventSink;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
@@ -176,11 +178,23 @@ final class DispatchClaimedAttempts {
     Instant now = clock.instant();
     List<ClaimedAttempt> open = new ArrayList<>();
     for (ClaimedAttempt a : group) {
-      if (!(a.origin() instanceof AttemptOrigin.CampaignContact c) || c.rules().isOpen(now)) {
+      if (!(a.origin() instanceof AttemptOrigin.CampaignContact c)) {
         open.add(a);
+        continue;
+      }
+      // why again at the dial: the slot may come after the callee's window or calling hours
+      // closed; the contact is given back and claimed again at its next allowed instant.
+      Optional<LocalRules.Rule> closed = c.rules().blocking(c.zoneKey(), now);
+      if (closed.isEmpty()) {
+        open.add(a);
+      } else {
+        operations.heldBack(
+            closed.get() == LocalRules.Rule.CALLING_HOURS
+                ? HeldBack.CALLING_HOURS
+                : HeldBack.WINDOW,
+            1);
       }
     }
-    operations.heldBack(HeldBack.WINDOW, group.size() - open.size());
     AttemptOperations.Placing result;
     try {
       result =

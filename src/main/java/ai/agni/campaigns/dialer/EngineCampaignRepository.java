@@ -1,5 +1,6 @@
 package ai.agni.campaigns.dialer;
 
+import ai.agni.campaigns.campaign.schedule.FrequencyCap;
 import ai.agni.campaigns.platform.Times;
 import ai.agni.campaigns.telephony.CallRoutes;
 import java.sql.ResultSet;
@@ -7,6 +8,7 @@ import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The engine's reads and writes of {@code campaigns}: the campaigns whose work is due with every
@@ -31,6 +35,8 @@ class EngineCampaignRepository {
       SELECT c.id, c.organization_id, c.status, c.agent_id, c.schedule_start, c.schedule_end,
              c.window_start, c.window_end, c.window_days, c.timezone, c.max_concurrent,
              c.retry_attempts, c.retry_gap_min, c.outbound_max_concurrent, c.outbound_max_cps,
+             c.window_timezone, c.blackout_dates, c.retry_policy, o.calling_hours_start,
+             o.calling_hours_end, o.frequency_caps,
              o.outbound_max_concurrent AS org_max_concurrent, o.outbound_max_cps AS org_max_cps,
              p.id AS line_id, p.status AS line_status, p.phone_number, p.provider,
              p.max_concurrent AS line_max_concurrent, p.max_cps AS line_max_cps, p.sip_trunk_uri,
@@ -100,7 +106,8 @@ class EngineCampaignRepository {
 
   Optional<OrgLimits> orgLimits(UUID organizationId) {
     return jdbc.sql(
-            "SELECT outbound_max_concurrent, outbound_max_cps FROM organizations WHERE id = ?")
+            "SELECT outbound_max_concurrent, outbound_max_cps, frequency_caps FROM organizations"
+                + " WHERE id = ?")
         .param(organizationId)
         .query(
             (rs, n) -> orgLimits(rs, organizationId, "outbound_max_concurrent", "outbound_max_cps"))
@@ -111,9 +118,11 @@ class EngineCampaignRepository {
   Optional<CampaignState> state(UUID organizationId, UUID campaignId) {
     return jdbc.sql(
             """
-            SELECT status, schedule_start, schedule_end, window_start, window_end, window_days,
-                   timezone, retry_attempts, retry_gap_min
-            FROM campaigns WHERE organization_id = ? AND id = ?
+            SELECT c.status, c.schedule_start, c.schedule_end, c.window_start, c.window_end,
+                   c.window_days, c.timezone, c.retry_attempts, c.retry_gap_min, c.window_timezone,
+                   c.blackout_dates, c.retry_policy, o.calling_hours_start, o.calling_hours_end
+            FROM campaigns c JOIN organizations o ON o.id = c.organization_id
+            WHERE c.organization_id = ? AND c.id = ?
             """)
         .param(organizationId)
         .param(campaignId)
@@ -224,16 +233,44 @@ class EngineCampaignRepository {
         Times.instant(rs, "schedule_end"),
         rs.getString("timezone"),
         rs.getInt("retry_attempts"),
-        rs.getInt("retry_gap_min"));
+        rs.getInt("retry_gap_min"),
+        rs.getString("window_timezone"),
+        rs.getString("blackout_dates"),
+        rs.getString("retry_policy"),
+        rs.getString("calling_hours_start"),
+        rs.getString("calling_hours_end"));
   }
 
   private static OrgLimits orgLimits(ResultSet rs, UUID org, String concurrent, String cps) {
     try {
-      return new OrgLimits(org, rs.getInt(concurrent), rs.getDouble(cps));
+      return new OrgLimits(
+          org, rs.getInt(concurrent), rs.getDouble(cps), caps(rs.getString("frequency_caps")));
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
+
+  /**
+   * The organization's frequency caps from their JSON column; why never fail: a cap written around
+   * the API that cannot be read must not stop its campaigns, so it is logged and ignored.
+   */
+  static List<FrequencyCap> caps(String json) {
+    if (json == null || json.isBlank() || "[]".equals(json.trim())) {
+      return List.of();
+    }
+    try {
+      List<FrequencyCap> caps = new ArrayList<>();
+      for (JsonNode cap : JSON.readTree(json)) {
+        caps.add(new FrequencyCap(cap.get("max_calls").asInt(), cap.get("per_hours").asInt()));
+      }
+      return List.copyOf(caps);
+    } catch (RuntimeException e) {
+      log.error("Unreadable frequency caps {} are ignored: {}", json, e.toString());
+      return List.of();
+    }
+  }
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static long orDefault(ResultSet rs, String column, long fallback) throws SQLException {
     long value = rs.getLong(column);

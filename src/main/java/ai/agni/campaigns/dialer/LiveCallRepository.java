@@ -5,10 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,8 +32,10 @@ class LiveCallRepository {
    * not a column: the provider is the number's, and a released number's row stays.
    */
   private static final String SELECT_LIVE =
-      "SELECT l.*, p.provider FROM live_calls l"
-          + " LEFT JOIN phone_numbers p ON p.id = l.phone_number_id";
+      "SELECT l.*, p.provider, cc.zone_key FROM live_calls l"
+          + " LEFT JOIN phone_numbers p ON p.id = l.phone_number_id"
+          + " LEFT JOIN campaign_contacts cc"
+          + " ON cc.campaign_id = l.campaign_id AND cc.contact_id = l.contact_id";
 
   /** The campaign key of single calls in {@code live_counts}. */
   static final UUID SINGLE_CALLS = new UUID(0, 0);
@@ -66,6 +71,24 @@ class LiveCallRepository {
     return new LiveCounts(total[0], byLine, byCampaign);
   }
 
+  /**
+   * Which of these numbers are in a live attempt (claimed or dialing) of the organization. Exact
+   * inside a claim: the organization's claims are serialised by its rate bucket's lock.
+   */
+  Set<String> liveCallees(UUID organizationId, Collection<String> numbers) {
+    if (numbers.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        jdbc.sql(
+                "SELECT callee_number FROM live_calls"
+                    + " WHERE organization_id = :org AND callee_number IN (:numbers)")
+            .param("org", organizationId)
+            .param("numbers", numbers)
+            .query(String.class)
+            .list());
+  }
+
   void insertClaimed(List<ClaimedAttempt> attempts, String node, Instant now) {
     List<Object[]> rows = new ArrayList<>();
     for (ClaimedAttempt a : attempts) {
@@ -88,15 +111,17 @@ class LiveCallRepository {
             version,
             node,
             Times.db(a.leaseUntil()),
-            Times.db(now)
+            Times.db(now),
+            a.to()
           });
     }
     if (!rows.isEmpty()) {
       template.batchUpdate(
           """
           INSERT INTO live_calls (session_id, organization_id, campaign_id, contact_id,
-            phone_number_id, attempt, contact_version, node, state, lease_until, claimed_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'claimed', ?, ?)
+            phone_number_id, attempt, contact_version, node, state, lease_until, claimed_at,
+            callee_number)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'claimed', ?, ?, ?)
           """,
           rows);
       Map<String, Object[]> added = new TreeMap<>();
@@ -274,7 +299,8 @@ class LiveCallRepository {
         rs.getLong("contact_version"),
         rs.getString("state"),
         Times.instant(rs, "claimed_at"),
-        rs.getString("provider"));
+        rs.getString("provider"),
+        rs.getString("zone_key"));
   }
 
   /** A live attempt found by the reaper. */
@@ -288,7 +314,8 @@ class LiveCallRepository {
       long contactVersion,
       String state,
       Instant claimedAt,
-      String provider) {
+      String provider,
+      String zoneKey) {
 
     boolean placed() {
       return DIALING.equals(state);
@@ -298,7 +325,8 @@ class LiveCallRepository {
       AttemptOrigin origin =
           campaignId == null
               ? new AttemptOrigin.SingleCall(claimedAt)
-              : new AttemptOrigin.CampaignContact(campaignId, contactId, contactVersion, null);
+              : new AttemptOrigin.CampaignContact(
+                  campaignId, contactId, contactVersion, null, zoneKey);
       return new LiveAttempt(sessionId, organizationId, attempt, origin, lineId, provider);
     }
   }

@@ -1,6 +1,5 @@
 package ai.agni.campaigns.dialer;
 
-import ai.agni.campaigns.campaign.schedule.RetryPolicy;
 import ai.agni.campaigns.platform.TaskTimer;
 import ai.agni.campaigns.queue.QueueState;
 import ai.agni.campaigns.queue.Settlement;
@@ -158,7 +157,10 @@ final class OutcomeRecorder {
             .computeIfAbsent(c.campaignId(), id -> freshRules(f.attempt().organizationId(), id))
             .orElse(c.rules());
     QueueState target = decide(result, f.attempt().attempt(), rules);
-    Instant next = target == QueueState.PENDING ? nextAttemptAt(f.attempt(), result, rules) : null;
+    Instant next =
+        target == QueueState.PENDING
+            ? nextAttemptAt(f.attempt(), result, rules, c.zoneKey())
+            : null;
     Integer talked =
         result.answeredAt() == null
             ? null
@@ -178,7 +180,12 @@ final class OutcomeRecorder {
         true);
   }
 
-  /** The contact's next state: successful, a retry (pending), or final no_answer / failed. */
+  /**
+   * The contact's next state: successful, a retry (pending), or final no_answer / failed. A retry
+   * needs the outcome to be retryable, the schedule's retry policy to retry that outcome
+   * (docs/api.md §12: a policy that says no makes the contact final at once) and the one shared
+   * budget of {@code retryAttempts} not to be spent.
+   */
   static QueueState decide(CallResult result, int attempt, DialingRules rules) {
     if (result.outcome() == CallOutcome.COMPLETED) {
       return QueueState.SUCCESSFUL;
@@ -186,24 +193,28 @@ final class OutcomeRecorder {
     QueueState finalState =
         result.outcome() == CallOutcome.FAILED ? QueueState.FAILED : QueueState.NO_ANSWER;
     boolean retryable = result.outcome() != CallOutcome.FAILED || result.retryable();
-    if (!retryable || rules == null || attempt >= 1 + rules.retryAttempts()) {
+    if (!retryable
+        || rules == null
+        || !rules.retries(result.outcome().apiName())
+        || attempt >= 1 + rules.retryAttempts()) {
       return finalState;
     }
     return QueueState.PENDING;
   }
 
-  private static Instant nextAttemptAt(LiveAttempt a, CallResult result, DialingRules rules) {
+  /**
+   * The retry's instant: the policy's gap for this outcome and retry number, then the contact's
+   * next allowed instant in its own zones (window, blackout dates, calling hours).
+   */
+  static Instant nextAttemptAt(
+      LiveAttempt a, CallResult result, DialingRules rules, String zoneKey) {
     Instant endedAt = result.endedAt();
-    return RetryPolicy.nextAttemptAt(
-            a.attempt(),
-            rules.retryAttempts(),
-            rules.retryGapMin(),
-            endedAt,
-            rules.window(),
-            rules.zone())
+    String outcome = result.outcome().apiName();
+    return rules
+        .nextAttemptAt(a.attempt(), outcome, endedAt, zoneKey)
         // why: the window never opens again (the end passes first); the contact stays pending, as
         // docs/api.md §6.6 keeps pending contacts of a campaign that reached its end.
-        .orElse(endedAt.plus(Duration.ofMinutes(rules.retryGapMin())));
+        .orElse(endedAt.plus(Duration.ofMinutes(rules.gapMinutes(a.attempt(), outcome))));
   }
 
   private Optional<DialingRules> freshRules(UUID organizationId, UUID campaignId) {

@@ -24,8 +24,20 @@ final class PlanDueWork {
   /** One organization's due work at this poll. */
   record OrgWork(OrgLimits limits, List<EngineCampaign> campaigns, boolean callsWaiting) {}
 
-  /** The poll's due work, per organization, with each campaign's due count (at most a batch). */
-  record DueWork(Map<UUID, OrgWork> byOrganization, Map<UUID, Integer> dueCounts) {}
+  /**
+   * The poll's due work, per organization, with each campaign's due count (at most a batch) and,
+   * for a campaign judged per callee, the zone groups open now with due contacts (claims take from
+   * those only).
+   */
+  record DueWork(
+      Map<UUID, OrgWork> byOrganization,
+      Map<UUID, Integer> dueCounts,
+      Map<UUID, List<String>> openGroups) {
+
+    DueWork(Map<UUID, OrgWork> byOrganization, Map<UUID, Integer> dueCounts) {
+      this(byOrganization, dueCounts, Map.of());
+    }
+  }
 
   private final EngineCampaignRepository campaigns;
   private final QueueRepository queue;
@@ -50,8 +62,9 @@ final class PlanDueWork {
     Map<UUID, OrgLimits> limits = new HashMap<>();
     Map<UUID, List<EngineCampaign>> due = new LinkedHashMap<>();
     Map<UUID, Integer> counts = new HashMap<>();
+    Map<UUID, List<String>> groups = new HashMap<>();
     for (DueCampaign c : campaigns.dueCampaigns(now, CAMPAIGNS_PER_POLL)) {
-      int count = dueCount(c, now);
+      int count = dueCount(c, now, groups);
       if (count > 0) {
         limits.put(c.organizationId(), c.org());
         due.computeIfAbsent(c.organizationId(), id -> new ArrayList<>()).add(c.campaign());
@@ -67,11 +80,11 @@ final class PlanDueWork {
         campaigns.orgLimits(org).ifPresent(l -> out.put(org, new OrgWork(l, List.of(), true)));
       }
     }
-    return new DueWork(out, counts);
+    return new DueWork(out, counts, groups);
   }
 
   /** How many of the campaign's contacts are due now; 0 after planning its next work. */
-  private int dueCount(DueCampaign c, Instant now) {
+  private int dueCount(DueCampaign c, Instant now, Map<UUID, List<String>> groups) {
     if (!c.runnable()) {
       queue.plan(c.id(), c.workSeq(), null);
       return 0;
@@ -83,6 +96,9 @@ final class PlanDueWork {
       return 0;
     }
     Instant end = rules.window().notAfter();
+    if (rules.perCallee()) {
+      return dueByZone(c, rules, now, end, groups);
+    }
     if (!rules.isOpen(now)) {
       queue.plan(c.id(), c.workSeq(), earliest(rules.nextOpen(now), end));
       return 0;
@@ -97,10 +113,56 @@ final class PlanDueWork {
       queue.plan(c.id(), c.workSeq(), end);
       return 0;
     }
-    int count = queue.countDue(c.organizationId(), c.id(), now, batchSize);
+    int count = queue.countDue(c.organizationId(), c.id(), null, now, batchSize);
     if (count == 0) {
       Instant retry = queue.nextRetryAt(c.organizationId(), c.id(), now).orElse(null);
       queue.plan(c.id(), c.workSeq(), earliest(retry, end));
+    }
+    return count;
+  }
+
+  /**
+   * A campaign judged in each callee's local time: its zone groups (a few dozen at most) are judged
+   * by the pure rules, and only the open ones are counted, each with one index range; the closed
+   * ones give the next instant to look again. No pass over the queue, whatever its size.
+   */
+  private int dueByZone(
+      DueCampaign c, DialingRules rules, Instant now, Instant end, Map<UUID, List<String>> groups) {
+    if (c.lineBlocked(now)) {
+      queue.plan(c.id(), c.workSeq(), earliest(c.lineBlockedUntil(), end));
+      return 0;
+    }
+    if (c.pending() == 0) {
+      queue.plan(c.id(), c.workSeq(), end);
+      return 0;
+    }
+    Instant next = null;
+    List<String> open = new ArrayList<>();
+    for (String group : queue.zoneGroups(c.id())) {
+      if (rules.isOpen(group, now)) {
+        open.add(group);
+      } else {
+        next = earliest(next, rules.nextOpen(group, now));
+      }
+    }
+    int count = 0;
+    List<String> due = new ArrayList<>();
+    for (String group : open) {
+      if (count >= batchSize) {
+        due.add(group);
+        continue;
+      }
+      int n = queue.countDue(c.organizationId(), c.id(), group, now, batchSize - count);
+      if (n > 0) {
+        due.add(group);
+        count += n;
+      }
+    }
+    if (count == 0) {
+      Instant retry = queue.nextRetryAt(c.organizationId(), c.id(), now).orElse(null);
+      queue.plan(c.id(), c.workSeq(), earliest(earliest(next, retry), end));
+    } else {
+      groups.put(c.id(), due);
     }
     return count;
   }

@@ -23,6 +23,17 @@ public record WindowStatus(boolean open, Instant nextOpen) {
     return new WindowStatus(false, CallingWindow.nextOpen(window, zone, at).orElse(null));
   }
 
+  /**
+   * The status of a campaign's rules at {@code at}, judged in the campaign's own zone (blackout
+   * dates included; calling hours and callees' zones are each contact's own wait).
+   */
+  public static WindowStatus of(LocalRules rules, Instant at) {
+    if (rules.isOpen(java.util.List.of(), at)) {
+      return new WindowStatus(true, null);
+    }
+    return new WindowStatus(false, rules.nextOpen(java.util.List.of(), at).orElse(null));
+  }
+
   /** A schedule that cannot be read (written around the API): never open, no known opening. */
   public static WindowStatus unknown() {
     return new WindowStatus(false, null);
