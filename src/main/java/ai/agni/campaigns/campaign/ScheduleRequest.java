@@ -2,6 +2,7 @@ package ai.agni.campaigns.campaign;
 
 import ai.agni.campaigns.api.RejectUnknownFields;
 import ai.agni.campaigns.api.SentFields;
+import ai.agni.campaigns.campaign.schedule.ClockTime;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
@@ -73,7 +74,7 @@ record ScheduleRequest(
         @Max(value = 10080, message = "must be between 1 and 10080")
         Integer retryGapMin) {
 
-  static final String HH_MM = "([01][0-9]|2[0-3]):[0-5][0-9]";
+  static final String HH_MM = ClockTime.HH_MM;
   static final String DAYS = "each day must be between 0 (Sunday) and 6 (Saturday)";
   private static final String PREFIX = "schedule.";
 
