@@ -2,6 +2,7 @@ package ai.agni.campaigns.campaign;
 
 import ai.agni.campaigns.api.RejectUnknownFields;
 import ai.agni.campaigns.api.SentFields;
+import ai.agni.campaigns.campaign.schedule.ClockTime;
 import ai.agni.campaigns.campaign.schedule.RetryRules;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -104,7 +105,7 @@ record ScheduleRequest(
         @Valid
         RetryPolicyRequest retryPolicy) {
 
-  static final String HH_MM = "([01][0-9]|2[0-3]):[0-5][0-9]";
+  static final String HH_MM = ClockTime.HH_MM;
   static final String DAYS = "each day must be between 0 (Sunday) and 6 (Saturday)";
   static final String YYYY_MM_DD = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
   static final String DATE = "must be a date YYYY-MM-DD";

@@ -54,7 +54,8 @@ class AdminController {
             request.name().trim(), request.region(), request.maxConcurrent(), request.maxCps());
     return ApiResponse.ok(
         "Organization created successfully",
-        new Created(OrganizationView.of(created.organization()), created.apiKey()));
+        new Created(
+            OrganizationView.of(created.organization(), OrganizationRules.NONE), created.apiKey()));
   }
 
   /** The new organization and its first key, shown once. */

@@ -18,7 +18,7 @@ import java.util.Locale;
 @Schema(name = "CreateOrganizationRequest")
 record CreateOrganizationRequest(
     @NotBlank(message = "is required")
-        @Size(max = 500, message = "must be at most {max} characters")
+        @Size(max = MAX_NAME, message = "must be at most {max} characters")
         String name,
     @Schema(description = "ISO 3166 region for reading local phone numbers; default US.")
         String defaultRegion,
@@ -33,7 +33,15 @@ record CreateOrganizationRequest(
     @JacksonInject(useInput = OptBoolean.FALSE) @Schema(hidden = true) SentFields sent)
     implements RequestModel {
 
+  /** The {@code organizations.name} column's width. */
+  static final int MAX_NAME = 200;
+
   String region() {
+    return region(sent, defaultRegion);
+  }
+
+  /** A region as sent (trimmed, any case), or US for null; a 400 naming the field otherwise. */
+  static String region(SentFields sent, String defaultRegion) {
     String region = defaultRegion == null ? "US" : defaultRegion.trim().toUpperCase(Locale.ROOT);
     if (!E164.isKnownRegion(region)) {
       throw sent.invalid("defaultRegion", "must be an ISO 3166 region code like US");

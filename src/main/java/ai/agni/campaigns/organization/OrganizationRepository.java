@@ -3,19 +3,29 @@ package ai.agni.campaigns.organization;
 import ai.agni.campaigns.platform.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** SQL of the {@code organizations} table. */
 @Repository
 public class OrganizationRepository {
 
-  private final JdbcClient jdbc;
+  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-  OrganizationRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  OrganizationRepository(JdbcClient jdbc, ObjectMapper json) {
     this.jdbc = jdbc;
+    this.json = json;
   }
 
   void insert(Organization org) {
@@ -41,6 +51,83 @@ public class OrganizationRepository {
         .param(id)
         .query(OrganizationRepository::map)
         .optional();
+  }
+
+  /** The organization, its row locked until the transaction ends (read-modify-write). */
+  Optional<Organization> lock(UUID id) {
+    return jdbc.sql("SELECT * FROM organizations WHERE id = ? FOR UPDATE")
+        .param(id)
+        .query(OrganizationRepository::map)
+        .optional();
+  }
+
+  /** The organization's calling hours and frequency caps; none for an unknown id. */
+  public OrganizationRules rules(UUID id) {
+    return jdbc.sql(
+            """
+            SELECT calling_hours_start, calling_hours_end, frequency_caps
+            FROM organizations WHERE id = ?
+            """)
+        .param(id)
+        .query((rs, row) -> mapRules(rs))
+        .optional()
+        .orElse(OrganizationRules.NONE);
+  }
+
+  /**
+   * Name, region and rules. The caps are stored as the API shows them, {@code
+   * [{"max_calls":2,"per_hours":24}]}, and calling hours as two {@code HH:mm} columns (both null:
+   * none): the dialer reads these columns as they are.
+   */
+  void update(UUID id, String name, String defaultRegion, OrganizationRules rules) {
+    OrganizationRules.CallingHours hours = rules.callingHours();
+    jdbc.sql(
+            """
+            UPDATE organizations
+            SET name = ?, default_region = ?, calling_hours_start = ?, calling_hours_end = ?,
+                frequency_caps = ?
+            WHERE id = ?
+            """)
+        .params(
+            name,
+            defaultRegion,
+            hours == null ? null : HH_MM.format(hours.start()),
+            hours == null ? null : HH_MM.format(hours.end()),
+            capsJson(rules.frequencyCaps()),
+            id)
+        .update();
+  }
+
+  /** {@code [{"max_calls":2,"per_hours":24}]}: compact, keys in this order, {@code []} if none. */
+  static String capsJson(List<OrganizationRules.FrequencyCap> caps) {
+    StringBuilder out = new StringBuilder("[");
+    for (OrganizationRules.FrequencyCap cap : caps) {
+      if (out.length() > 1) {
+        out.append(',');
+      }
+      out.append("{\"max_calls\":")
+          .append(cap.maxCalls())
+          .append(",\"per_hours\":")
+          .append(cap.perHours())
+          .append('}');
+    }
+    return out.append(']').toString();
+  }
+
+  private OrganizationRules mapRules(ResultSet rs) throws SQLException {
+    String start = rs.getString("calling_hours_start");
+    String end = rs.getString("calling_hours_end");
+    OrganizationRules.CallingHours hours =
+        start == null || end == null
+            ? null
+            : new OrganizationRules.CallingHours(LocalTime.parse(start), LocalTime.parse(end));
+    List<OrganizationRules.FrequencyCap> caps = new ArrayList<>();
+    for (JsonNode cap : json.readTree(rs.getString("frequency_caps"))) {
+      caps.add(
+          new OrganizationRules.FrequencyCap(
+              cap.get("max_calls").intValue(), cap.get("per_hours").intValue()));
+    }
+    return new OrganizationRules(hours, caps);
   }
 
   boolean any() {

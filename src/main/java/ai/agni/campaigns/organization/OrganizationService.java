@@ -66,6 +66,31 @@ public class OrganizationService {
     return new IssuedKey(stored, plain);
   }
 
+  /** The organization with its rules. */
+  @Transactional(readOnly = true)
+  public Settings settings(UUID organizationId) {
+    Organization org = organizations.find(organizationId).orElseThrow(() -> gone(organizationId));
+    return new Settings(org, organizations.rules(organizationId));
+  }
+
+  /** The organization after the patch: only the fields sent change. */
+  @Transactional
+  Settings update(UUID organizationId, OrganizationUpdateRequest request) {
+    Organization org = organizations.lock(organizationId).orElseThrow(() -> gone(organizationId));
+    OrganizationUpdateRequest.Changes changes =
+        request.applyTo(org, organizations.rules(organizationId));
+    organizations.update(organizationId, changes.name(), changes.defaultRegion(), changes.rules());
+    return settings(organizationId);
+  }
+
+  /** why not a 404: the key was checked against this organization moments ago. */
+  private static IllegalStateException gone(UUID organizationId) {
+    return new IllegalStateException("organization " + organizationId + " of a valid key is gone");
+  }
+
+  /** An organization and its calling hours and frequency caps. */
+  public record Settings(Organization organization, OrganizationRules rules) {}
+
   /** An organization with the plain text of its first key. */
   public record CreatedOrganization(Organization organization, String apiKey) {}
 }
