@@ -35,7 +35,7 @@ class DialLagTest {
   }
 
   private static AttemptOrigin contact(DialingRules rules) {
-    return new AttemptOrigin.CampaignContact(UUID.randomUUID(), UUID.randomUUID(), 1, rules);
+    return new AttemptOrigin.CampaignContact(UUID.randomUUID(), UUID.randomUUID(), 1, rules, "");
   }
 
   @Test

@@ -58,7 +58,7 @@ abstract class QueueRepositoryContract {
   @Test
   void everyMoveKeepsTheCountersEqualToARecount() {
     List<ClaimedEntry> claimed =
-        tx.execute(s -> queue.claim(org, campaign, 6, "n1", T0, T0.plusSeconds(60)));
+        tx.execute(s -> queue.claim(org, campaign, null, 6, "n1", T0, T0.plusSeconds(60)));
     assertThat(claimed).hasSize(6).allMatch(c -> c.attempt() == 1);
     assertExact(new ContactStats(10, 0, 0, 0, 0, 4, 6));
 
@@ -112,7 +112,7 @@ abstract class QueueRepositoryContract {
   @Test
   void anAttemptThatNeverReachedTheCarrierLeavesTheContactAsIfUnclaimed() {
     List<ClaimedEntry> claimed =
-        tx.execute(s -> queue.claim(org, campaign, 1, "n1", T0, T0.plusSeconds(60)));
+        tx.execute(s -> queue.claim(org, campaign, null, 1, "n1", T0, T0.plusSeconds(60)));
     Instant end = T0.plusSeconds(2);
     ClaimedEntry e = claimed.get(0);
     Settlement lineDown =
@@ -136,7 +136,7 @@ abstract class QueueRepositoryContract {
     assertExact(new ContactStats(10, 0, 0, 0, 0, 10, 0));
     assertThat(nextWorkAt()).isEqualTo(end);
     List<ClaimedEntry> again =
-        tx.execute(s -> queue.claim(org, campaign, 10, "n1", end, end.plusSeconds(60)));
+        tx.execute(s -> queue.claim(org, campaign, null, 10, "n1", end, end.plusSeconds(60)));
     assertThat(again)
         .filteredOn(c -> c.contactId().equals(e.contactId()))
         .singleElement()
@@ -165,7 +165,7 @@ abstract class QueueRepositoryContract {
   @Test
   void aRetryWakesTheCampaignAtItsTime() {
     List<ClaimedEntry> all =
-        tx.execute(s -> queue.claim(org, campaign, 10, "n1", T0, T0.plusSeconds(60)));
+        tx.execute(s -> queue.claim(org, campaign, null, 10, "n1", T0, T0.plusSeconds(60)));
     queue.plan(campaign, workSeq(), null);
     List<Settlement> done = new ArrayList<>();
     for (ClaimedEntry e : all.subList(0, 9)) {
@@ -182,7 +182,7 @@ abstract class QueueRepositoryContract {
   @Test
   void theLastFinalContactWakesTheCampaignNowSoItCompletes() {
     List<ClaimedEntry> all =
-        tx.execute(s -> queue.claim(org, campaign, 10, "n1", T0, T0.plusSeconds(60)));
+        tx.execute(s -> queue.claim(org, campaign, null, 10, "n1", T0, T0.plusSeconds(60)));
     queue.plan(campaign, workSeq(), null);
     List<Settlement> done = new ArrayList<>();
     for (ClaimedEntry e : all) {
