@@ -93,7 +93,10 @@ public record LocalRules(
   public Optional<Instant> nextOpen(List<ZoneId> calleeZones, Instant from) {
     List<ZoneId> windowZones = windowZones(calleeZones);
     List<ZoneId> hourZones = callingHours == null ? List.of() : calleeZonesOrCampaign(calleeZones);
-    Instant limit = from.plus(HORIZON_DAYS, ChronoUnit.DAYS);
+    // why from the start bound: a campaign that starts years ahead still has its first opening.
+    Instant base =
+        window.notBefore() != null && window.notBefore().isAfter(from) ? window.notBefore() : from;
+    Instant limit = base.plus(HORIZON_DAYS, ChronoUnit.DAYS);
     Instant at = from;
     for (int move = 0; move < MAX_MOVES && !at.isAfter(limit); move++) {
       Instant next = at;
