@@ -1,5 +1,6 @@
 package ai.agni.campaigns.dialer;
 
+import ai.agni.campaigns.campaign.schedule.CalleeZones;
 import ai.agni.campaigns.platform.Ids;
 import ai.agni.campaigns.platform.Times;
 import ai.agni.campaigns.testsupport.QueueRows;
@@ -86,6 +87,46 @@ final class EngineFixtures {
     return ids;
   }
 
+  /**
+   * Inserts contacts with these phones and explicit time zones (null: the number's), their zones
+   * resolved as the contacts API resolves them; returns their ids in order.
+   */
+  List<UUID> contactsInZones(UUID org, List<String> phones, List<String> zones) {
+    List<UUID> ids = new ArrayList<>();
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < phones.size(); i++) {
+      UUID id = Ids.newId();
+      ids.add(id);
+      rows.add(
+          new Object[] {
+            id,
+            org,
+            "First" + i,
+            phones.get(i),
+            zones.get(i),
+            CalleeZones.keyOf(zones.get(i), phones.get(i)),
+            Times.db(CREATED),
+            Times.db(CREATED)
+          });
+    }
+    template.batchUpdate(
+        """
+        INSERT INTO contacts (id, organization_id, first_name, phone, timezone, zones, metadata,
+          tags, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, '{}', '[]', ?, ?)
+        """,
+        rows);
+    return ids;
+  }
+
+  /** The organization's calling hours (both null: none) and frequency caps (JSON). */
+  void organizationRules(UUID org, String hoursStart, String hoursEnd, String capsJson) {
+    jdbc.sql(
+            "UPDATE organizations SET calling_hours_start = ?, calling_hours_end = ?,"
+                + " frequency_caps = ? WHERE id = ?")
+        .params(hoursStart, hoursEnd, capsJson, org)
+        .update();
+  }
+
   String phoneOf(UUID contactId) {
     return jdbc.sql("SELECT phone FROM contacts WHERE id = ?")
         .param(contactId)
@@ -161,6 +202,17 @@ final class EngineFixtures {
     private int retryGapMin = 30;
     private Integer outboundMaxConcurrent;
     private Double outboundMaxCps;
+    private String windowTimezone = "campaign";
+    private String blackoutDates = "";
+    private String retryPolicy;
+
+    /** Where the window is judged, the blackout dates (comma-separated) and the retry policy. */
+    CampaignBuilder compliance(String windowTimezone, String blackoutDates, String retryPolicy) {
+      this.windowTimezone = windowTimezone;
+      this.blackoutDates = blackoutDates;
+      this.retryPolicy = retryPolicy;
+      return this;
+    }
 
     CampaignBuilder in(UUID organizationId, UUID agentId, Line phoneLine) {
       this.org = organizationId;
@@ -223,9 +275,9 @@ final class EngineFixtures {
                 from_phone_number, status, execution_status, schedule_start, schedule_end,
                 window_start, window_end, window_days, timezone, max_concurrent, retry_attempts,
                 retry_gap_min, outbound_max_concurrent, outbound_max_cps, started_at, created_at,
-                updated_at, version)
+                updated_at, version, window_timezone, blackout_dates, retry_policy)
               VALUES (?, ?, 'Campaign', ?, ?, ?, 'active', 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                ?, ?, ?, ?, ?, 0)
+                ?, ?, ?, ?, ?, 0, ?, ?, ?)
               """)
           .params(
               id,
@@ -246,7 +298,10 @@ final class EngineFixtures {
               outboundMaxCps,
               Times.db(CREATED),
               Times.db(CREATED),
-              Times.db(CREATED))
+              Times.db(CREATED),
+              windowTimezone,
+              blackoutDates,
+              retryPolicy)
           .update();
       List<UUID> ids = contactIds != null ? contactIds : contacts(org, contacts);
       List<Object[]> rows = new ArrayList<>();
@@ -259,6 +314,17 @@ final class EngineFixtures {
             version, added_at, updated_at) VALUES (?, ?, ?, 'pending', 0, 0, ?, ?)
           """,
           rows);
+      // why: as the queue's own add does, the rows carry their contacts' zones.
+      jdbc.sql(
+              "UPDATE campaign_contacts SET zone_key = COALESCE((SELECT c.zones FROM contacts c"
+                  + " WHERE c.id = campaign_contacts.contact_id), '') WHERE campaign_id = ?")
+          .param(id)
+          .update();
+      jdbc.sql(
+              "INSERT INTO campaign_zones (campaign_id, zone_key) SELECT DISTINCT campaign_id,"
+                  + " zone_key FROM campaign_contacts WHERE campaign_id = ?")
+          .param(id)
+          .update();
       QueueRows.sync(jdbc, id, CREATED);
       return new CampaignRef(id, org, ids);
     }
