@@ -230,8 +230,10 @@ final class CallAudit {
   DialingRules rules(UUID campaignId) {
     return jdbc.sql(
             """
-            SELECT schedule_start, schedule_end, window_start, window_end, window_days, timezone,
-                   retry_attempts, retry_gap_min FROM campaigns WHERE id = ?
+            SELECT c.schedule_start, c.schedule_end, c.window_start, c.window_end, c.window_days,
+                   c.timezone, c.retry_attempts, c.retry_gap_min, c.window_timezone,
+                   c.blackout_dates, c.retry_policy, o.calling_hours_start, o.calling_hours_end
+            FROM campaigns c JOIN organizations o ON o.id = c.organization_id WHERE c.id = ?
             """)
         .param(campaignId)
         .query((rs, n) -> EngineCampaignRepository.rules(rs))
