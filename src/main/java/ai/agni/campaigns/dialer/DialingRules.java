@@ -3,9 +3,9 @@ package ai.agni.campaigns.dialer;
 import ai.agni.campaigns.campaign.schedule.CalleeZones;
 import ai.agni.campaigns.campaign.schedule.DailyWindow;
 import ai.agni.campaigns.campaign.schedule.LocalRules;
+import ai.agni.campaigns.campaign.schedule.RetryPolicy;
 import ai.agni.campaigns.campaign.schedule.RetryRules;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -154,7 +154,8 @@ record DialingRules(LocalRules local, int retryAttempts, int retryGapMin, RetryR
   Optional<Instant> nextAttemptAt(
       int attemptsMade, String outcome, Instant endedAt, String zoneKey) {
     int gap = retry.gapMinutes(outcome, attemptsMade, retryGapMin);
-    return local.nextOpen(zones(zoneKey), endedAt.plus(Duration.ofMinutes(gap)));
+    return RetryPolicy.nextAttemptAt(
+        attemptsMade, retryAttempts, gap, endedAt, local, zones(zoneKey));
   }
 
   /** The gap the policy gives after attempt number {@code attemptsMade} ended with outcome. */

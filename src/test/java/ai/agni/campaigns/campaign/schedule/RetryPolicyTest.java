@@ -54,4 +54,33 @@ class RetryPolicyTest {
     assertThat(RetryPolicy.nextAttemptAt(1, 2, 30, at("2026-03-06T17:50-05:00"), WEEKDAYS, newYork))
         .contains(at("2026-03-09T09:00-04:00"));
   }
+
+  @Test
+  void aRetryMovesToTheCalleesOwnWindowAndCallingHours() {
+    LocalRules inContactTime =
+        new LocalRules(
+            WEEKDAYS,
+            UTC,
+            true,
+            new java.util.TreeSet<>(),
+            LocalRules.callingHours(java.time.LocalTime.of(8, 0), java.time.LocalTime.of(21, 0)));
+    ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+    // 17:45 in Tokyo on a Monday + 30 min = 18:15, after the window: Tuesday 09:00 Tokyo.
+    assertThat(
+            RetryPolicy.nextAttemptAt(
+                1, 2, 30, at("2026-03-16T08:45Z"), inContactTime, java.util.List.of(tokyo)))
+        .contains(at("2026-03-17T00:00Z"));
+    LocalRules hoursOnly =
+        new LocalRules(
+            window("00:00", "23:59", "0 1 2 3 4 5 6"),
+            UTC,
+            false,
+            new java.util.TreeSet<>(),
+            LocalRules.callingHours(java.time.LocalTime.of(8, 0), java.time.LocalTime.of(21, 0)));
+    // The campaign's window is open all day; calling hours in Tokyo open at 08:00 (23:00 UTC).
+    assertThat(
+            RetryPolicy.nextAttemptAt(
+                1, 2, 10, at("2026-03-16T12:00Z"), hoursOnly, java.util.List.of(tokyo)))
+        .contains(at("2026-03-16T23:00Z"));
+  }
 }
