@@ -2,6 +2,7 @@ package ai.agni.campaigns.campaign;
 
 import ai.agni.campaigns.api.RejectUnknownFields;
 import ai.agni.campaigns.api.SentFields;
+import ai.agni.campaigns.campaign.schedule.CallingWindow;
 import ai.agni.campaigns.campaign.schedule.ClockTime;
 import ai.agni.campaigns.campaign.schedule.RetryRules;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -281,7 +282,11 @@ record ScheduleRequest(
       // fall through: a local form, read in the schedule's time zone
     }
     try {
-      return LocalDateTime.parse(text).atZone(zone).toInstant();
+      // why reached, not atZone: atZone moves a time inside a DST gap forward by the gap's length
+      // (New York 02:30 -> 03:30 EDT), so a campaign could dial up to a gap after its end; the
+      // moment the local clock first reads the time is the gap's end (03:00 EDT), and in an
+      // overlap its first occurrence, as CallingWindow reads window times.
+      return CallingWindow.reached(LocalDateTime.parse(text), zone);
     } catch (DateTimeParseException notLocal) {
       // fall through
     }

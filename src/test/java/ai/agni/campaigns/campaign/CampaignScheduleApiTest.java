@@ -93,6 +93,29 @@ class CampaignScheduleApiTest extends CampaignApiTestBase {
   }
 
   @Test
+  void localTimesAtDstChangesAreTheMomentTheClockFirstReadsThem() {
+    Setup s = aSetup();
+    // 02:30 does not exist on 2026-03-08 in New York: the clock reads it (passes it) at 03:00 EDT,
+    // not at 03:30 EDT as atZone would shift it, so the campaign stops dialing at the gap's end.
+    JsonNode gap =
+        createRaw(s, "'schedule':{'timezone':'America/New_York','end':'2026-03-08T02:30:00'}").ok();
+    assertThat(gap.get("schedule").get("end").asString()).isEqualTo("2026-03-08T07:00:00Z");
+    assertThat(get(s.org(), path(gap)).ok().get("schedule").get("end").asString())
+        .isEqualTo("2026-03-08T07:00:00Z");
+    // 01:30 happens twice on 2026-11-01: the first occurrence (EDT, -04:00) is taken.
+    JsonNode overlap =
+        schedule(
+            s,
+            "{'timezone':'America/New_York','start':'2026-11-01T01:30:00',"
+                + "'end':'2026-11-01T01:45'}");
+    assertThat(overlap.get("start").asString()).isEqualTo("2026-11-01T05:30:00Z");
+    assertThat(overlap.get("end").asString()).isEqualTo("2026-11-01T05:45:00Z");
+    // Troll's 2-hour gap: 01:00 to 03:00 local on 2026-03-29 (01:00 UTC).
+    JsonNode troll = schedule(s, "{'timezone':'Antarctica/Troll','end':'2026-03-29T02:00'}");
+    assertThat(troll.get("end").asString()).isEqualTo("2026-03-29T01:00:00Z");
+  }
+
+  @Test
   void unknownScheduleFieldsAreNamedButUnknownTopLevelFieldsIgnored() {
     Setup s = aSetup();
     JsonNode error =
