@@ -102,7 +102,7 @@ record Schedule(
           window,
           ZoneId.of(timezone),
           "contact".equals(windowTimezone),
-          new java.util.TreeSet<>(blackoutDates),
+          new TreeSet<>(blackoutDates),
           callingHours);
     } catch (DateTimeException | IllegalArgumentException unreadable) {
       return null;

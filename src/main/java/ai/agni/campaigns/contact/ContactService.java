@@ -8,6 +8,7 @@ import ai.agni.campaigns.queue.QueueRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -75,7 +76,7 @@ class ContactService {
             contacts.updateAll(List.of(updated));
             String zones = ContactRepository.zoneKey(updated);
             if (!zones.equals(ContactRepository.zoneKey(old))) {
-              queue.rezone(organizationId, java.util.Map.of(updated.id(), zones));
+              queue.rezone(organizationId, Map.of(updated.id(), zones));
             }
             return updated;
           });

@@ -1,6 +1,7 @@
 package ai.agni.campaigns.dialer;
 
 import ai.agni.campaigns.campaign.schedule.CalleeZones;
+import ai.agni.campaigns.campaign.schedule.CallingWindow;
 import ai.agni.campaigns.campaign.schedule.DailyWindow;
 import ai.agni.campaigns.campaign.schedule.LocalRules;
 import ai.agni.campaigns.campaign.schedule.RetryPolicy;
@@ -133,8 +134,7 @@ record DialingRules(LocalRules local, int retryAttempts, int retryGapMin, RetryR
 
   /** When the window open at {@code at} opened, or null if it is closed then. */
   Instant openedAt(Instant at) {
-    return ai.agni.campaigns.campaign.schedule.CallingWindow.openedAt(window(), zone(), at)
-        .orElse(null);
+    return CallingWindow.openedAt(window(), zone(), at).orElse(null);
   }
 
   /** Whether the campaign's end has passed at {@code now}. */

@@ -1,5 +1,6 @@
 package ai.agni.campaigns.campaign.schedule;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -56,7 +57,7 @@ public record LocalRules(
   public static DailyWindow callingHours(LocalTime start, LocalTime end) {
     return start == null || end == null
         ? null
-        : new DailyWindow(start, end, EnumSet.allOf(java.time.DayOfWeek.class), null, null);
+        : new DailyWindow(start, end, EnumSet.allOf(DayOfWeek.class), null, null);
   }
 
   /** Whether the callee's own zones matter (else every callee is judged alike). */

@@ -2,6 +2,7 @@ package ai.agni.campaigns.campaign.schedule;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * What the operator sees of a window at one instant (docs/api.md §13): whether it is open, and if
@@ -28,10 +29,10 @@ public record WindowStatus(boolean open, Instant nextOpen) {
    * dates included; calling hours and callees' zones are each contact's own wait).
    */
   public static WindowStatus of(LocalRules rules, Instant at) {
-    if (rules.isOpen(java.util.List.of(), at)) {
+    if (rules.isOpen(List.of(), at)) {
       return new WindowStatus(true, null);
     }
-    return new WindowStatus(false, rules.nextOpen(java.util.List.of(), at).orElse(null));
+    return new WindowStatus(false, rules.nextOpen(List.of(), at).orElse(null));
   }
 
   /** A schedule that cannot be read (written around the API): never open, no known opening. */
