@@ -159,7 +159,10 @@ final class PlanDueWork {
       }
     }
     if (count == 0) {
-      Instant retry = queue.nextRetryAt(c.organizationId(), c.id(), now).orElse(null);
+      // why no retry lookup while every group is closed: a retry or a hold is always placed at an
+      // instant its group is open, so no retry comes before the earliest group opening.
+      Instant retry =
+          open.isEmpty() ? null : queue.nextRetryAt(c.organizationId(), c.id(), now).orElse(null);
       queue.plan(c.id(), c.workSeq(), earliest(earliest(next, retry), end));
     } else {
       groups.put(c.id(), due);

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,12 +20,15 @@ public class OrganizationService {
   private final ApiKeyRepository keys;
   private final SecretCipher cipher;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   OrganizationService(
       OrganizationRepository organizations,
       ApiKeyRepository keys,
       SecretCipher cipher,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.organizations = organizations;
     this.keys = keys;
     this.cipher = cipher;
@@ -77,9 +81,12 @@ public class OrganizationService {
   @Transactional
   Settings update(UUID organizationId, OrganizationUpdateRequest request) {
     Organization org = organizations.lock(organizationId).orElseThrow(() -> gone(organizationId));
-    OrganizationUpdateRequest.Changes changes =
-        request.applyTo(org, organizations.rules(organizationId));
+    OrganizationRules before = organizations.rules(organizationId);
+    OrganizationUpdateRequest.Changes changes = request.applyTo(org, before);
     organizations.update(organizationId, changes.name(), changes.defaultRegion(), changes.rules());
+    if (!changes.rules().equals(before)) {
+      events.publishEvent(new OrganizationRulesChanged(organizationId));
+    }
     return settings(organizationId);
   }
 

@@ -138,6 +138,14 @@ class ComplianceWaitingApiTest extends CampaignApiTestBase {
                     + HH_MM.format(now.plusHours(2))
                     + "'}}"))
         .ok();
+    assertThat(
+            jdbc.sql("SELECT next_work_at FROM campaign_queues WHERE campaign_id = ?")
+                .param(id(c))
+                .query(OffsetDateTime.class)
+                .single()
+                .toInstant())
+        .as("new rules: the campaign plans again at once, not at its old next work")
+        .isBeforeOrEqualTo(clock.instant());
     assertThat(waiting(s, c, here)).isNull();
     assertThat(waiting(s, c, farEast))
         .as("inside the campaign's window, outside the calling hours on its own clock")
