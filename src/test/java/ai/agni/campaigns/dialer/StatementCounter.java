@@ -24,6 +24,23 @@ final class StatementCounter implements BeanPostProcessor {
       Set.of("prepareStatement", "prepareCall", "createStatement");
   private static final AtomicLong COUNT = new AtomicLong();
   private static final AtomicBoolean PAUSED = new AtomicBoolean();
+  private static final java.util.List<String> RECORDED =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+  private static final AtomicBoolean RECORDING = new AtomicBoolean();
+
+  /** Starts keeping the SQL text of each counted statement (until {@link #recorded}). */
+  static void record() {
+    RECORDED.clear();
+    RECORDING.set(true);
+  }
+
+  /** The SQL of the statements counted since {@link #record}; stops recording. */
+  static java.util.List<String> recorded() {
+    RECORDING.set(false);
+    synchronized (RECORDED) {
+      return java.util.List.copyOf(RECORDED);
+    }
+  }
 
   /** Statements counted since the last reset. */
   static long count() {
@@ -69,6 +86,12 @@ final class StatementCounter implements BeanPostProcessor {
           (proxy, method, args) -> {
             if (STATEMENTS.contains(method.getName()) && !PAUSED.get()) {
               COUNT.incrementAndGet();
+              if (RECORDING.get()) {
+                RECORDED.add(
+                    args != null && args.length > 0 && args[0] instanceof String sql
+                        ? sql.replaceAll("\\s+", " ").trim()
+                        : method.getName());
+              }
             }
             return invoke(target, method, args);
           };
