@@ -102,6 +102,28 @@ class ComplianceWaitingApiTest extends CampaignApiTestBase {
   }
 
   @Test
+  void aBulkUpdateThatChangesZonesMovesTheQueueRowsToo() {
+    Setup s = aSetup();
+    UUID contact = aContact(s.org(), "+12125550191", null);
+    JsonNode c = started(s, List.of(contact), "'schedule':{'windowTimezone':'contact'}");
+    post(
+            s.org(),
+            "/api/v1/contacts/bulk",
+            json(
+                "{'onDuplicate':'update','contacts':[{'phone':'+12125550191',"
+                    + "'timezone':'Europe/Paris'}]}"))
+        .ok();
+    assertThat(zonesOf(contact)).isEqualTo("Europe/Paris");
+    assertThat(
+            jdbc.sql(
+                    "SELECT zone_key FROM campaign_contacts WHERE campaign_id = ? AND contact_id = ?")
+                .params(id(c), contact)
+                .query(String.class)
+                .single())
+        .isEqualTo("Europe/Paris");
+  }
+
+  @Test
   void inContactModeEachContactWaitsForTheWindowOnItsOwnClock() {
     Setup s = aSetup();
     UUID here = aContact(s.org(), "+12125550171", "UTC");
