@@ -51,22 +51,25 @@ final class CalleeGuard {
       this.queue = queue;
     }
 
-    CalleeGuard open(OrgLimits org, Instant now) {
-      return new CalleeGuard(this, org, now);
+    /** A guard for one claim, with the organization's live counts read under its lock. */
+    CalleeGuard open(OrgLimits org, LiveCounts live, Instant now) {
+      return new CalleeGuard(this, org, live, now);
     }
   }
 
   private final Factory repos;
   private final OrgLimits org;
+  private final LiveCounts live;
   private final Instant now;
   private final Set<String> checked = new HashSet<>();
   private final Set<String> busy = new HashSet<>();
   private final Map<String, List<Instant>> dials = new HashMap<>();
   private final Map<HeldBack, Integer> held = new EnumMap<>(HeldBack.class);
 
-  private CalleeGuard(Factory repos, OrgLimits org, Instant now) {
+  private CalleeGuard(Factory repos, OrgLimits org, LiveCounts live, Instant now) {
     this.repos = repos;
     this.org = org;
+    this.live = live;
     this.now = now;
   }
 
@@ -78,7 +81,11 @@ final class CalleeGuard {
     if (entries.isEmpty()) {
       return entries;
     }
-    load(entries.stream().map(ClaimedEntry::phone).toList());
+    // why no lookup when the organization's only live calls are this campaign's: a number is one
+    // contact, a contact is once in a campaign, and a claimed contact is not in a call of it.
+    load(
+        entries.stream().map(ClaimedEntry::phone).toList(),
+        live.organization() > live.ofCampaign(c.id()));
     List<ClaimedEntry> admitted = new ArrayList<>();
     List<QueueRepository.Hold> holds = new ArrayList<>();
     for (ClaimedEntry e : entries) {
@@ -106,7 +113,7 @@ final class CalleeGuard {
 
   /** Whether a waiting single call to {@code number} may be dialed now (then it is taken). */
   boolean admitSingle(String number) {
-    load(List.of(number));
+    load(List.of(number), live.organization() > 0);
     if (busy.contains(number)) {
       return false;
     }
@@ -143,8 +150,11 @@ final class CalleeGuard {
     return open == null ? from : open;
   }
 
-  /** Reads, once per claim, which of these numbers are live and when they were dialed lately. */
-  private void load(List<String> numbers) {
+  /**
+   * Reads, once per claim, which of these numbers are live (only when {@code liveElsewhere}: some
+   * live call could be to one of them) and when they were dialed lately (only with caps).
+   */
+  private void load(List<String> numbers, boolean liveElsewhere) {
     List<String> fresh = new ArrayList<>();
     for (String n : numbers) {
       if (checked.add(n)) {
@@ -154,7 +164,9 @@ final class CalleeGuard {
     if (fresh.isEmpty()) {
       return;
     }
-    busy.addAll(repos.liveCalls.liveCallees(org.organizationId(), fresh));
+    if (liveElsewhere) {
+      busy.addAll(repos.liveCalls.liveCallees(org.organizationId(), fresh));
+    }
     List<FrequencyCap> caps = org.frequencyCaps();
     if (!caps.isEmpty()) {
       repos

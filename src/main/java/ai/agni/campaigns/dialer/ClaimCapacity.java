@@ -109,7 +109,7 @@ final class ClaimCapacity {
     Map<Object, List<ClaimedAttempt>> claimed = new LinkedHashMap<>();
     boolean fewer = false;
     boolean drained = false;
-    CalleeGuard guard = guards.open(org, now);
+    CalleeGuard guard = guards.open(org, live, now);
     for (EngineCampaign c : campaigns) {
       int slots = first.slotsOf(c.id());
       if (slots > 0) {

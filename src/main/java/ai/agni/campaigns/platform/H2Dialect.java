@@ -20,4 +20,9 @@ final class H2Dialect implements SqlDialect {
   public boolean supportsUpdateReturning() {
     return false;
   }
+
+  @Override
+  public boolean ordersBoundedCounts() {
+    return false;
+  }
 }

@@ -17,4 +17,9 @@ final class PostgresDialect implements SqlDialect {
   public boolean supportsUpdateReturning() {
     return true;
   }
+
+  @Override
+  public boolean ordersBoundedCounts() {
+    return true;
+  }
 }

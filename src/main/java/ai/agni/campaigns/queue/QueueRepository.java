@@ -43,6 +43,9 @@ public class QueueRepository {
     this.jdbc = jdbc;
     this.batch = batch;
     this.heads = new QueueHeads(jdbc);
+    boolean ordered = dialect.ordersBoundedCounts();
+    this.firstOrder = ordered ? "ORDER BY next_attempt_at, contact_id" : "";
+    this.retryOrder = ordered ? "ORDER BY next_attempt_at" : "";
     this.claimer =
         dialect.supportsSkipLocked()
             ? new SkipLockedQueueClaimer(jdbc)
@@ -369,23 +372,22 @@ public class QueueRepository {
     int fresh =
         after == null
             ? 0
-            : due.count("next_attempt_at IS NULL AND contact_id > ?", FIRST_ORDER, after, limit);
+            : due.count("next_attempt_at IS NULL AND contact_id > ?", firstOrder, after, limit);
     if (fresh < limit) {
-      fresh = due.count("next_attempt_at IS NULL", FIRST_ORDER, null, limit);
+      fresh = due.count("next_attempt_at IS NULL", firstOrder, null, limit);
     }
     return fresh >= limit
         ? fresh
-        : fresh + due.count("next_attempt_at <= ?", RETRY_ORDER, Times.db(now), limit - fresh);
+        : fresh + due.count("next_attempt_at <= ?", retryOrder, Times.db(now), limit - fresh);
   }
 
   /**
-   * The due index's order after its equalities. why in a count: without it PostgreSQL counted
-   * through a sequential scan that its LIMIT stops early, which reads far when the due rows lie
-   * late in the table; the order makes the count one index range, as the claim is.
+   * The due index's order after its equalities, for the counts of a dialect that needs it named
+   * ({@link SqlDialect#ordersBoundedCounts}); empty for the others.
    */
-  private static final String FIRST_ORDER = "ORDER BY next_attempt_at, contact_id";
+  private final String firstOrder;
 
-  private static final String RETRY_ORDER = "ORDER BY next_attempt_at";
+  private final String retryOrder;
 
   private final class Due {
     private final UUID organizationId;
