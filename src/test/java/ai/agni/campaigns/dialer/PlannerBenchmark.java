@@ -401,9 +401,10 @@ class PlannerBenchmark {
           """
           SELECT COUNT(*) FROM (SELECT 1 FROM campaign_contacts
             WHERE campaign_id = ? AND state = 'pending' AND next_attempt_at IS NULL%s
-              AND organization_id = ? LIMIT ?) due
+              AND organization_id = ? %s LIMIT ?) due
           """
-              .formatted(zone);
+              // why the order on PostgreSQL only: as QueueRepository counts (ordersBoundedCounts).
+              .formatted(zone, postgres() ? "ORDER BY next_attempt_at, contact_id" : "");
       String claim =
           postgres()
               ? """
