@@ -145,6 +145,25 @@ class OrganizationApiTest extends ApiTestSupport {
   }
 
   @Test
+  void aNameLongerThanItsColumnIsA400NotA500() {
+    // why: creation took 500 characters against a 200-character column, and failed with a 500.
+    perform(
+            MockMvcRequestBuilders.post("/api/v1/admin/organizations")
+                .header("X-Admin-Token", "test-admin-token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"" + "x".repeat(201) + "\"}"))
+        .invalidField("name");
+    assertThat(
+            perform(
+                    MockMvcRequestBuilders.post("/api/v1/admin/organizations")
+                        .header("X-Admin-Token", "test-admin-token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + "x".repeat(200) + "\"}"))
+                .status())
+        .isEqualTo(200);
+  }
+
+  @Test
   void unknownRoutesAndOversizeBodiesGetTheEnvelope() {
     TestOrg org = newOrganization();
     get(org, "/api/v1/no-such-thing").error(404, "NOT_FOUND");
