@@ -248,6 +248,9 @@ class WebhookDeliveryTest extends WebhookTestSupport {
     } finally {
       poolA.shutdown();
       poolB.shutdown();
+      // why wait: a worker still sending would write into the next test's deliveries.
+      poolA.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+      poolB.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     List<WebhookReceiver.Received> got = receiver.received();
