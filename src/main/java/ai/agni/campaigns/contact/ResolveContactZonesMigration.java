@@ -1,15 +1,14 @@
 package ai.agni.campaigns.contact;
 
 import ai.agni.campaigns.campaign.schedule.CalleeZones;
+import ai.agni.campaigns.platform.VersionedJavaMigration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,30 +18,14 @@ import org.springframework.stereotype.Component;
  * time too. Later contacts are resolved whenever they are written.
  */
 @Component
-public class ResolveContactZonesMigration implements JavaMigration {
+public class ResolveContactZonesMigration extends VersionedJavaMigration {
 
   public static final String VERSION = "98";
 
   private static final int BATCH = 500;
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion(VERSION);
-  }
-
-  @Override
-  public String getDescription() {
-    return "resolve contact zones";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  public ResolveContactZonesMigration() {
+    super(VERSION, "resolve contact zones");
   }
 
   @Override

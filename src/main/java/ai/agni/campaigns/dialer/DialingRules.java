@@ -39,31 +39,6 @@ record DialingRules(LocalRules local, int retryAttempts, int retryGapMin, RetryR
       Instant notAfter,
       String timezone,
       int retryAttempts,
-      int retryGapMin) {
-    return of(
-        windowStart,
-        windowEnd,
-        windowDays,
-        notBefore,
-        notAfter,
-        timezone,
-        retryAttempts,
-        retryGapMin,
-        "campaign",
-        "",
-        null,
-        null,
-        null);
-  }
-
-  static DialingRules of(
-      String windowStart,
-      String windowEnd,
-      String windowDays,
-      Instant notBefore,
-      Instant notAfter,
-      String timezone,
-      int retryAttempts,
       int retryGapMin,
       String windowTimezone,
       String blackoutDates,

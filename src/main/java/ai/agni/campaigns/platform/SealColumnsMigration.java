@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 
@@ -17,7 +16,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * column's purpose. Spring Boot's Flyway set-up runs {@link JavaMigration} beans with the SQL ones;
  * the SQL is the same on H2 and PostgreSQL. The table's key is a UUID column {@code id}.
  */
-public abstract class SealColumnsMigration implements JavaMigration {
+public abstract class SealColumnsMigration extends VersionedJavaMigration {
 
   private static final int BATCH = 500;
 
@@ -25,8 +24,6 @@ public abstract class SealColumnsMigration implements JavaMigration {
   public record SealedColumn(String name, String purpose) {}
 
   private final SecretCipher cipher;
-  private final String version;
-  private final String description;
   private final String table;
   private final int columnLength;
   private final List<SealedColumn> columns;
@@ -38,32 +35,11 @@ public abstract class SealColumnsMigration implements JavaMigration {
       String table,
       int columnLength,
       List<SealedColumn> columns) {
+    super(version, description);
     this.cipher = cipher;
-    this.version = version;
-    this.description = description;
     this.table = table;
     this.columnLength = columnLength;
     this.columns = List.copyOf(columns);
-  }
-
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion(version);
-  }
-
-  @Override
-  public String getDescription() {
-    return description;
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
   }
 
   @Override

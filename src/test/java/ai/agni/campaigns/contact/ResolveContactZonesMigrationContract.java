@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.agni.campaigns.organization.EncryptWebhookSecretsMigration;
 import ai.agni.campaigns.phonenumber.EncryptNumberSecretsMigration;
 import ai.agni.campaigns.platform.SecretCipher;
+import ai.agni.campaigns.testsupport.MigrationTestBase;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,16 +18,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * else its number's, else none), its queue rows carry them, and its campaigns know their zone
  * groups. Run on each database by its subclass.
  */
-abstract class ResolveContactZonesMigrationContract {
+abstract class ResolveContactZonesMigrationContract extends MigrationTestBase {
 
   private static final OffsetDateTime NOW =
       OffsetDateTime.of(2026, 3, 20, 10, 0, 0, 0, ZoneOffset.UTC);
 
   private final SecretCipher cipher = new SecretCipher(randomKey());
-
-  abstract DataSource dataSource();
-
-  abstract FluentConfiguration flyway();
 
   @Test
   void contactsStoredBeforeAreJudgedInTheirOwnZones() {

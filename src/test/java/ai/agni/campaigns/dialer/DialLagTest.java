@@ -12,7 +12,20 @@ import org.junit.jupiter.api.Test;
 class DialLagTest {
 
   private static final DialingRules WEEKDAYS_9_TO_18 =
-      DialingRules.of("09:00", "18:00", "1,2,3,4,5", null, null, "UTC", 2, 30);
+      DialingRules.of(
+          "09:00",
+          "18:00",
+          "1,2,3,4,5",
+          null,
+          null,
+          "UTC",
+          2,
+          30,
+          "campaign",
+          "",
+          null,
+          null,
+          null);
 
   private static ClaimedAttempt attempt(AttemptOrigin origin, Instant due) {
     PhoneLine line =

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.agni.campaigns.organization.EncryptWebhookSecretsMigration;
 import ai.agni.campaigns.organization.Organization;
 import ai.agni.campaigns.platform.SecretCipher;
+import ai.agni.campaigns.testsupport.MigrationTestBase;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,9 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,18 +23,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * plaintext rows; after it, each column holds {@code v1:...} that opens to the original, and rows
  * without secrets stay without. Run on each database by its subclass.
  */
-abstract class EncryptNumberSecretsMigrationContract {
+abstract class EncryptNumberSecretsMigrationContract extends MigrationTestBase {
 
   private static final OffsetDateTime NOW =
       OffsetDateTime.of(2026, 3, 20, 10, 0, 0, 0, ZoneOffset.UTC);
 
   private final SecretCipher cipher = new SecretCipher(randomKey());
-
-  /** A fresh, empty database (or schema). */
-  abstract DataSource dataSource();
-
-  /** Flyway set up as the application sets it up for this database. */
-  abstract FluentConfiguration flyway();
 
   /** This database's last migration before the sealing one. */
   abstract String previousVersion();
