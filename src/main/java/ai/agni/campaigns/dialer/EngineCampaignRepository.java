@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,8 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The engine's reads and writes of {@code campaigns}: the campaigns whose work is due with every
@@ -255,22 +252,13 @@ class EngineCampaignRepository {
    * the API that cannot be read must not stop its campaigns, so it is logged and ignored.
    */
   static List<FrequencyCap> caps(String json) {
-    if (json == null || json.isBlank() || "[]".equals(json.trim())) {
-      return List.of();
-    }
     try {
-      List<FrequencyCap> caps = new ArrayList<>();
-      for (JsonNode cap : JSON.readTree(json)) {
-        caps.add(new FrequencyCap(cap.get("max_calls").asInt(), cap.get("per_hours").asInt()));
-      }
-      return List.copyOf(caps);
-    } catch (RuntimeException e) {
+      return FrequencyCap.parseJson(json);
+    } catch (IllegalArgumentException e) {
       log.error("Unreadable frequency caps {} are ignored: {}", json, e.toString());
       return List.of();
     }
   }
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static long orDefault(ResultSet rs, String column, long fallback) throws SQLException {
     long value = rs.getLong(column);

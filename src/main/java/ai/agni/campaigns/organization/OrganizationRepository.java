@@ -1,18 +1,15 @@
 package ai.agni.campaigns.organization;
 
+import ai.agni.campaigns.campaign.schedule.FrequencyCap;
 import ai.agni.campaigns.platform.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /** SQL of the {@code organizations} table. */
 @Repository
@@ -21,11 +18,9 @@ public class OrganizationRepository {
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
   private final JdbcClient jdbc;
-  private final ObjectMapper json;
 
-  OrganizationRepository(JdbcClient jdbc, ObjectMapper json) {
+  OrganizationRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.json = json;
   }
 
   void insert(Organization org) {
@@ -93,25 +88,9 @@ public class OrganizationRepository {
             defaultRegion,
             hours == null ? null : HH_MM.format(hours.start()),
             hours == null ? null : HH_MM.format(hours.end()),
-            capsJson(rules.frequencyCaps()),
+            FrequencyCap.toJson(rules.frequencyCaps()),
             id)
         .update();
-  }
-
-  /** {@code [{"max_calls":2,"per_hours":24}]}: compact, keys in this order, {@code []} if none. */
-  static String capsJson(List<OrganizationRules.FrequencyCap> caps) {
-    StringBuilder out = new StringBuilder("[");
-    for (OrganizationRules.FrequencyCap cap : caps) {
-      if (out.length() > 1) {
-        out.append(',');
-      }
-      out.append("{\"max_calls\":")
-          .append(cap.maxCalls())
-          .append(",\"per_hours\":")
-          .append(cap.perHours())
-          .append('}');
-    }
-    return out.append(']').toString();
   }
 
   private OrganizationRules mapRules(ResultSet rs) throws SQLException {
@@ -121,13 +100,7 @@ public class OrganizationRepository {
         start == null || end == null
             ? null
             : new OrganizationRules.CallingHours(LocalTime.parse(start), LocalTime.parse(end));
-    List<OrganizationRules.FrequencyCap> caps = new ArrayList<>();
-    for (JsonNode cap : json.readTree(rs.getString("frequency_caps"))) {
-      caps.add(
-          new OrganizationRules.FrequencyCap(
-              cap.get("max_calls").intValue(), cap.get("per_hours").intValue()));
-    }
-    return new OrganizationRules(hours, caps);
+    return new OrganizationRules(hours, FrequencyCap.parseJson(rs.getString("frequency_caps")));
   }
 
   boolean any() {

@@ -1,5 +1,6 @@
 package ai.agni.campaigns.organization;
 
+import ai.agni.campaigns.campaign.schedule.FrequencyCap;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
@@ -32,20 +33,6 @@ public record OrganizationRules(CallingHours callingHours, List<FrequencyCap> fr
       Objects.requireNonNull(end, "end");
       if (start.equals(end)) {
         throw new IllegalArgumentException("calling hours start and end must differ");
-      }
-    }
-  }
-
-  /** At most {@code maxCalls} dial attempts to one callee number in any {@code perHours} hours. */
-  public record FrequencyCap(int maxCalls, int perHours) {
-
-    public static final int MAX_CALLS = 10_000;
-    public static final int MAX_HOURS = 8_760;
-
-    public FrequencyCap {
-      if (maxCalls < 1 || maxCalls > MAX_CALLS || perHours < 1 || perHours > MAX_HOURS) {
-        throw new IllegalArgumentException(
-            "frequency cap out of range: " + maxCalls + "/" + perHours);
       }
     }
   }

@@ -4,6 +4,7 @@ import ai.agni.campaigns.api.RejectUnknownFields;
 import ai.agni.campaigns.api.RequestModel;
 import ai.agni.campaigns.api.SentFields;
 import ai.agni.campaigns.campaign.schedule.ClockTime;
+import ai.agni.campaigns.campaign.schedule.FrequencyCap;
 import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.OptBoolean;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -67,10 +68,8 @@ record OrganizationUpdateRequest(
 
   static final String ADMIN_ONLY =
       "changes only through the admin API (/api/v1/admin/...), not with an API key";
-  static final String CALLS_RANGE =
-      "must be between 1 and " + OrganizationRules.FrequencyCap.MAX_CALLS;
-  static final String HOURS_RANGE =
-      "must be between 1 and " + OrganizationRules.FrequencyCap.MAX_HOURS;
+  static final String CALLS_RANGE = "must be between 1 and " + FrequencyCap.MAX_CALLS;
+  static final String HOURS_RANGE = "must be between 1 and " + FrequencyCap.MAX_HOURS;
 
   /** {@code calling_hours}: both ends required, {@code HH:mm}, different. */
   @RejectUnknownFields
@@ -100,7 +99,7 @@ record OrganizationUpdateRequest(
               requiredMode = Schema.RequiredMode.REQUIRED)
           @NotNull(message = "is required")
           @Min(value = 1, message = CALLS_RANGE)
-          @Max(value = OrganizationRules.FrequencyCap.MAX_CALLS, message = CALLS_RANGE)
+          @Max(value = FrequencyCap.MAX_CALLS, message = CALLS_RANGE)
           Integer maxCalls,
       @Schema(
               example = "24",
@@ -109,7 +108,7 @@ record OrganizationUpdateRequest(
               requiredMode = Schema.RequiredMode.REQUIRED)
           @NotNull(message = "is required")
           @Min(value = 1, message = HOURS_RANGE)
-          @Max(value = OrganizationRules.FrequencyCap.MAX_HOURS, message = HOURS_RANGE)
+          @Max(value = FrequencyCap.MAX_HOURS, message = HOURS_RANGE)
           Integer perHours) {}
 
   /** What the organization becomes: only the fields sent change. */
@@ -132,8 +131,7 @@ record OrganizationUpdateRequest(
             : current.defaultRegion();
     OrganizationRules.CallingHours hours =
         sent.has("callingHours") ? hours() : rules.callingHours();
-    List<OrganizationRules.FrequencyCap> caps =
-        sent.has("frequencyCaps") ? caps() : rules.frequencyCaps();
+    List<FrequencyCap> caps = sent.has("frequencyCaps") ? caps() : rules.frequencyCaps();
     return new Changes(newName, region, new OrganizationRules(hours, caps));
   }
 
@@ -149,12 +147,12 @@ record OrganizationUpdateRequest(
     return new OrganizationRules.CallingHours(start, end);
   }
 
-  private List<OrganizationRules.FrequencyCap> caps() {
+  private List<FrequencyCap> caps() {
     if (frequencyCaps == null) {
       return List.of();
     }
     return frequencyCaps.stream()
-        .map(cap -> new OrganizationRules.FrequencyCap(cap.maxCalls(), cap.perHours()))
+        .map(cap -> new FrequencyCap(cap.maxCalls(), cap.perHours()))
         .toList();
   }
 

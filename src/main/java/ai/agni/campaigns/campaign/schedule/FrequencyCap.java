@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One frequency cap of an organization (docs/api.md §12): at most {@code maxCalls} dial attempts to
@@ -13,10 +15,57 @@ import java.util.List;
  */
 public record FrequencyCap(int maxCalls, int perHours) {
 
+  /** The largest {@code maxCalls} and {@code perHours} (a year) a cap may have. */
+  public static final int MAX_CALLS = 10_000;
+
+  public static final int MAX_HOURS = 8_760;
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   public FrequencyCap {
-    if (maxCalls < 1 || perHours < 1) {
-      throw new IllegalArgumentException("a cap needs maxCalls >= 1 and perHours >= 1");
+    if (maxCalls < 1 || maxCalls > MAX_CALLS || perHours < 1 || perHours > MAX_HOURS) {
+      throw new IllegalArgumentException(
+          "frequency cap out of range: " + maxCalls + "/" + perHours);
     }
+  }
+
+  /**
+   * The stored form of an organization's caps, as the API shows them: {@code
+   * [{"max_calls":2,"per_hours":24}]}, compact, keys in this order, {@code []} for none.
+   */
+  public static String toJson(List<FrequencyCap> caps) {
+    StringBuilder out = new StringBuilder("[");
+    for (FrequencyCap cap : caps) {
+      if (out.length() > 1) {
+        out.append(',');
+      }
+      out.append("{\"max_calls\":")
+          .append(cap.maxCalls())
+          .append(",\"per_hours\":")
+          .append(cap.perHours())
+          .append('}');
+    }
+    return out.append(']').toString();
+  }
+
+  /**
+   * The caps of their stored form ({@link #toJson}); null or blank is none.
+   *
+   * @throws IllegalArgumentException when the text is not such a list
+   */
+  public static List<FrequencyCap> parseJson(String json) {
+    if (json == null || json.isBlank()) {
+      return List.of();
+    }
+    List<FrequencyCap> caps = new ArrayList<>();
+    try {
+      for (JsonNode cap : JSON.readTree(json)) {
+        caps.add(new FrequencyCap(cap.get("max_calls").asInt(), cap.get("per_hours").asInt()));
+      }
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not a list of frequency caps: " + json, e);
+    }
+    return List.copyOf(caps);
   }
 
   public Duration period() {

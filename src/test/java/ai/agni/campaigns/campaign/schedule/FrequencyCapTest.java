@@ -105,4 +105,23 @@ class FrequencyCapTest {
     assertThatThrownBy(() -> new FrequencyCap(0, 1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new FrequencyCap(1, 0)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theStoredFormRoundTripsAndBadValuesAreRefused() {
+    List<FrequencyCap> caps = List.of(new FrequencyCap(2, 24), new FrequencyCap(10_000, 8_760));
+    String json = FrequencyCap.toJson(caps);
+    assertThat(json)
+        .isEqualTo("[{\"max_calls\":2,\"per_hours\":24},{\"max_calls\":10000,\"per_hours\":8760}]");
+    assertThat(FrequencyCap.parseJson(json)).isEqualTo(caps);
+    assertThat(FrequencyCap.parseJson("[]")).isEmpty();
+    assertThat(FrequencyCap.parseJson(null)).isEmpty();
+    for (String bad : new String[] {"{", "[{\"max_calls\":0,\"per_hours\":1}]", "[{}]"}) {
+      assertThatThrownBy(() -> FrequencyCap.parseJson(bad))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThatThrownBy(() -> new FrequencyCap(10_001, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new FrequencyCap(1, 8_761))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
