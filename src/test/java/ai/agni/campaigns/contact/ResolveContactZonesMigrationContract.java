@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.agni.campaigns.organization.EncryptWebhookSecretsMigration;
 import ai.agni.campaigns.phonenumber.EncryptNumberSecretsMigration;
-import ai.agni.campaigns.platform.SecretCipher;
 import ai.agni.campaigns.testsupport.MigrationTestBase;
-import java.security.SecureRandom;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,11 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 abstract class ResolveContactZonesMigrationContract extends MigrationTestBase {
 
-  private static final OffsetDateTime NOW =
-      OffsetDateTime.of(2026, 3, 20, 10, 0, 0, 0, ZoneOffset.UTC);
-
-  private final SecretCipher cipher = new SecretCipher(randomKey());
-
   @Test
   void contactsStoredBeforeAreJudgedInTheirOwnZones() {
     flyway()
@@ -34,13 +25,7 @@ abstract class ResolveContactZonesMigrationContract extends MigrationTestBase {
         .load()
         .migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource());
-    UUID org = UUID.randomUUID();
-    jdbc.sql(
-            "INSERT INTO organizations (id, name, default_region, outbound_max_concurrent,"
-                + " outbound_max_cps, webhook_secret, created_at) VALUES (?, 'Old', 'US', 100, 10,"
-                + " 'whsec', ?)")
-        .params(org, NOW)
-        .update();
+    UUID org = anOrganization(jdbc);
     UUID named = contact(jdbc, org, "+12125550101", "Australia/Sydney");
     UUID byNumber = contact(jdbc, org, "+13125550102", null);
     UUID unknown = contact(jdbc, org, "+15555555", null);
@@ -101,11 +86,5 @@ abstract class ResolveContactZonesMigrationContract extends MigrationTestBase {
         .params(id, org, phone, timezone, NOW, NOW)
         .update();
     return id;
-  }
-
-  private static byte[] randomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return key;
   }
 }

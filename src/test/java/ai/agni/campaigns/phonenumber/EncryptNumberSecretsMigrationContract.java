@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.agni.campaigns.organization.EncryptWebhookSecretsMigration;
 import ai.agni.campaigns.organization.Organization;
-import ai.agni.campaigns.platform.SecretCipher;
 import ai.agni.campaigns.testsupport.MigrationTestBase;
-import java.security.SecureRandom;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 abstract class EncryptNumberSecretsMigrationContract extends MigrationTestBase {
 
-  private static final OffsetDateTime NOW =
-      OffsetDateTime.of(2026, 3, 20, 10, 0, 0, 0, ZoneOffset.UTC);
-
-  private final SecretCipher cipher = new SecretCipher(randomKey());
-
   /** This database's last migration before the sealing one. */
   abstract String previousVersion();
 
@@ -37,13 +28,7 @@ abstract class EncryptNumberSecretsMigrationContract extends MigrationTestBase {
   void existingPlaintextSecretsAreSealedInPlace() {
     flyway().target(previousVersion()).load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource());
-    UUID org = UUID.randomUUID();
-    jdbc.sql(
-            "INSERT INTO organizations (id, name, default_region, outbound_max_concurrent,"
-                + " outbound_max_cps, webhook_secret, created_at) VALUES (?, 'Old', 'US', 100, 10,"
-                + " 'whsec', ?)")
-        .params(org, NOW)
-        .update();
+    UUID org = anOrganization(jdbc);
     // why 500 three-byte characters: the longest secret the API takes, widest in UTF-8.
     String longest = "€".repeat(500);
     UUID sip = number(jdbc, org, "+14155550121", "sip", "s3cret-pw", null);
@@ -137,11 +122,5 @@ abstract class EncryptNumberSecretsMigrationContract extends MigrationTestBase {
             NOW)
         .update();
     return id;
-  }
-
-  private static byte[] randomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return key;
   }
 }
