@@ -82,10 +82,9 @@ record Schedule(
     if (rules == null) {
       return WindowStatus.unknown();
     }
-    // why the campaign's zone: the campaign as a whole has one clock; a contact judged in its own
-    // time shows its own wait (waitingFor).
-    LocalRules campaignClock = LocalRules.ofWindow(rules.window(), rules.campaignZone());
-    return WindowStatus.of(campaignClock.withBlackout(rules.blackoutDates()), at);
+    // why no calling hours and no callee: the campaign as a whole has its own clock; a contact
+    // judged in its own time shows its own wait (waitingFor).
+    return WindowStatus.of(rules, at);
   }
 
   /**

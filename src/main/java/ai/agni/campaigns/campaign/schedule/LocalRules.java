@@ -10,7 +10,6 @@ import java.time.zone.ZoneOffsetTransition;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -166,10 +165,5 @@ public record LocalRules(
       }
     }
     return dates;
-  }
-
-  /** The same rules with other blackout dates (a view helper). */
-  public LocalRules withBlackout(Set<LocalDate> dates) {
-    return new LocalRules(window, campaignZone, contactWindow, new TreeSet<>(dates), callingHours);
   }
 }

@@ -25,8 +25,8 @@ public record WindowStatus(boolean open, Instant nextOpen) {
   }
 
   /**
-   * The status of a campaign's rules at {@code at}, judged in the campaign's own zone (blackout
-   * dates included; calling hours and callees' zones are each contact's own wait).
+   * The status of a campaign's rules at {@code at} for no callee in particular: judged in the
+   * campaign's own zone, blackout dates included (callees' zones are each contact's own wait).
    */
   public static WindowStatus of(LocalRules rules, Instant at) {
     if (rules.isOpen(List.of(), at)) {
